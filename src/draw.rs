@@ -1,0 +1,330 @@
+//! Drawing the rank chart through any plotters backend: the canvas in the browser, SVG in
+//! native tests and for static images. The layout decides where; this decides how.
+
+use crate::describe::{not_published, rank_short, year_label};
+use crate::layout::{RankLayout, Viewport};
+use crate::model::{Lang, Model};
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::RGBAColor;
+
+/// A CJK-capable stack, quoted, because the canvas silently ignores an invalid font string.
+pub const FONT_FAMILY: &str =
+    "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei','Source Han Sans SC',sans-serif";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub background: RGBAColor,
+    pub text: RGBAColor,
+    pub muted: RGBAColor,
+    pub grid: RGBAColor,
+    pub line: RGBAColor,
+    pub gap_fill: RGBAColor,
+    pub gap_edge: RGBAColor,
+    pub guide: RGBAColor,
+}
+
+impl Theme {
+    pub fn light() -> Theme {
+        Theme {
+            background: RGBAColor(255, 255, 255, 1.0),
+            text: RGBAColor(17, 24, 39, 1.0),
+            muted: RGBAColor(75, 85, 99, 1.0),
+            grid: RGBAColor(229, 231, 235, 1.0),
+            line: RGBAColor(194, 65, 12, 1.0),
+            gap_fill: RGBAColor(100, 116, 139, 0.14),
+            gap_edge: RGBAColor(100, 116, 139, 1.0),
+            guide: RGBAColor(55, 65, 81, 1.0),
+        }
+    }
+}
+
+/// What changes from frame to frame: how far the line has drawn, and what is inspected.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub reveal: f64,
+    pub inspected: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("drawing failed: {0}")]
+pub struct DrawError(String);
+
+fn fail<E: std::fmt::Display>(e: E) -> DrawError {
+    DrawError(e.to_string())
+}
+
+fn text_style<'a>(
+    v: &Viewport,
+    css_size: f64,
+    bold: bool,
+    color: &'a RGBAColor,
+    h: HPos,
+    vpos: VPos,
+) -> TextStyle<'a> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    TextStyle::from(FontDesc::new(
+        FontFamily::Name(FONT_FAMILY),
+        css_size * v.scale,
+        style,
+    ))
+    .color(color)
+    .pos(Pos::new(h, vpos))
+}
+
+/// The latest known rank the line has reached, for the counter.
+pub fn counter_value(layout: &RankLayout, reveal: f64) -> Option<(i32, u32)> {
+    layout
+        .years
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(i, _)| (*i as f64) <= reveal + 1e-9)
+        .find_map(|(_, y)| y.rank.map(|r| (y.year, r)))
+}
+
+pub fn draw_rank_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &Model,
+    layout: &RankLayout,
+    frame: Frame,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let v = layout.viewport;
+    let p = layout.plot;
+    let reveal = frame
+        .reveal
+        .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
+    root.fill(&theme.background).map_err(fail)?;
+    if model.example {
+        root.draw(&Text::new(
+            if lang == Lang::Zh {
+                "示例数据，非真实排名"
+            } else {
+                "EXAMPLE DATA, NOT REAL RANKS"
+            },
+            (v.px(8.0), v.px(8.0)),
+            text_style(&v, 12.0, true, &theme.line, HPos::Left, VPos::Top),
+        ))
+        .map_err(fail)?;
+    }
+
+    root.draw(&Text::new(
+        layout.axis_caption.as_str(),
+        (p.left - v.px(34.0), p.top - v.px(26.0)),
+        text_style(&v, 12.0, false, &theme.muted, HPos::Left, VPos::Bottom),
+    ))
+    .map_err(fail)?;
+    for &(rank, y) in &layout.rank_ticks {
+        root.draw(&PathElement::new(
+            vec![(p.left, y), (p.right, y)],
+            theme.grid.stroke_width(v.px(1.0).max(1) as u32),
+        ))
+        .map_err(fail)?;
+        root.draw(&Text::new(
+            rank.to_string(),
+            (p.left - v.px(8.0), y),
+            text_style(&v, 12.0, false, &theme.muted, HPos::Right, VPos::Center),
+        ))
+        .map_err(fail)?;
+    }
+    for y in layout.years.iter().filter(|y| y.show_year_label) {
+        let label = if y.has_note {
+            format!("{}*", y.year)
+        } else {
+            y.year.to_string()
+        };
+        root.draw(&Text::new(
+            label,
+            (y.x, p.bottom + v.px(8.0)),
+            text_style(&v, 12.0, false, &theme.muted, HPos::Center, VPos::Top),
+        ))
+        .map_err(fail)?;
+    }
+
+    // Unpublished years: a shaded span that grows with the line, never a made-up point.
+    let reveal_x = reveal_to_x(layout, reveal);
+    for g in &layout.gaps {
+        if reveal_x <= g.x0 {
+            continue;
+        }
+        let x1 = g.x1.min(reveal_x);
+        root.draw(&Rectangle::new(
+            [(g.x0, g.y0), (x1, g.y1)],
+            theme.gap_fill.filled(),
+        ))
+        .map_err(fail)?;
+        let edge = theme.gap_edge.stroke_width(v.px(1.0).max(1) as u32);
+        for y in [g.y0, g.y1] {
+            root.draw(&DashedPathElement::new(
+                vec![(g.x0, y), (x1, y)],
+                v.px(4.0),
+                v.px(3.0),
+                edge,
+            ))
+            .map_err(fail)?;
+        }
+        for i in g.first..=g.last {
+            let x = layout.years[i].x;
+            if x <= reveal_x {
+                root.draw(&DashedPathElement::new(
+                    vec![(x, g.y0), (x, g.y1)],
+                    v.px(2.0),
+                    v.px(3.0),
+                    edge,
+                ))
+                .map_err(fail)?;
+            }
+        }
+        if reveal_x >= g.x1 {
+            let mid = ((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2);
+            let years = if g.first == g.last {
+                layout.years[g.first].year.to_string()
+            } else {
+                format!(
+                    "{}–{}",
+                    layout.years[g.first].year, layout.years[g.last].year
+                )
+            };
+            let label = match lang {
+                Lang::Zh => format!("{years} 未公布"),
+                Lang::En => format!("{years} not published"),
+            };
+            root.draw(&Text::new(
+                label,
+                mid,
+                text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Center),
+            ))
+            .map_err(fail)?;
+        }
+    }
+
+    let line_style = theme.line.stroke_width(v.px(2.5).max(1) as u32);
+    for (i, w) in layout.years.windows(2).enumerate() {
+        let (Some(ya), Some(yb)) = (w[0].y, w[1].y) else {
+            continue;
+        };
+        let t = (reveal - i as f64).clamp(0.0, 1.0);
+        if t <= 0.0 {
+            continue;
+        }
+        let end = (
+            w[0].x + ((w[1].x - w[0].x) as f64 * t).round() as i32,
+            ya + ((yb - ya) as f64 * t).round() as i32,
+        );
+        root.draw(&PathElement::new(vec![(w[0].x, ya), end], line_style))
+            .map_err(fail)?;
+    }
+    for c in layout
+        .changes
+        .iter()
+        .filter(|c| (c.to as f64) <= reveal + 1e-9)
+    {
+        root.draw(&Text::new(
+            c.text.as_str(),
+            (c.x, c.y),
+            text_style(&v, 12.0, true, &theme.line, HPos::Center, VPos::Bottom),
+        ))
+        .map_err(fail)?;
+    }
+    for (i, y) in layout.years.iter().enumerate() {
+        let (Some(py), Some(rank)) = (y.y, y.rank) else {
+            continue;
+        };
+        if i as f64 > reveal + 1e-9 {
+            continue;
+        }
+        root.draw(&Circle::new((y.x, py), v.px(4.5), theme.line.filled()))
+            .map_err(fail)?;
+        root.draw(&Circle::new(
+            (y.x, py),
+            v.px(4.5),
+            theme.background.stroke_width(v.px(1.5).max(1) as u32),
+        ))
+        .map_err(fail)?;
+        // Under the point where a shaded gap sits on top of it, above it everywhere else.
+        let below = layout
+            .gaps
+            .iter()
+            .any(|g| g.y1 == py && (g.x0 == y.x || g.x1 == y.x) && g.y0 < py);
+        let (ly, vpos) = if below {
+            (py + v.px(9.0), VPos::Top)
+        } else {
+            (py - v.px(9.0), VPos::Bottom)
+        };
+        root.draw(&Text::new(
+            rank.to_string(),
+            (y.x, ly),
+            text_style(&v, 12.0, true, &theme.text, HPos::Center, vpos),
+        ))
+        .map_err(fail)?;
+    }
+
+    if let Some((year, rank)) = counter_value(layout, reveal) {
+        let (x, y) = layout.counter_anchor;
+        root.draw(&Text::new(
+            year_label(year, lang),
+            (x, y),
+            text_style(&v, 12.0, false, &theme.muted, HPos::Right, VPos::Top),
+        ))
+        .map_err(fail)?;
+        root.draw(&Text::new(
+            rank_short(rank, lang),
+            (x, y + v.px(16.0)),
+            text_style(&v, 28.0, true, &theme.line, HPos::Right, VPos::Top),
+        ))
+        .map_err(fail)?;
+    }
+
+    if let Some(i) = frame.inspected {
+        if let Some(y) = layout.years.get(i) {
+            let guide = theme.guide.stroke_width(v.px(1.0).max(1) as u32);
+            root.draw(&DashedPathElement::new(
+                vec![(y.x, p.top), (y.x, p.bottom)],
+                v.px(3.0),
+                v.px(3.0),
+                guide,
+            ))
+            .map_err(fail)?;
+            match y.y {
+                Some(py) => root
+                    .draw(&Circle::new(
+                        (y.x, py),
+                        v.px(8.0),
+                        theme.text.stroke_width(v.px(2.0).max(1) as u32),
+                    ))
+                    .map_err(fail)?,
+                None => root
+                    .draw(&Text::new(
+                        not_published(lang),
+                        (y.x, p.top + v.px(4.0)),
+                        text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Top),
+                    ))
+                    .map_err(fail)?,
+            }
+        }
+    }
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// The x the line has reached for a reveal given in years from the first.
+fn reveal_to_x(layout: &RankLayout, reveal: f64) -> i32 {
+    let years = &layout.years;
+    if years.is_empty() {
+        return 0;
+    }
+    let i = (reveal.floor() as usize).min(years.len() - 1);
+    let Some(next) = years.get(i + 1) else {
+        return years[i].x;
+    };
+    let t = reveal - i as f64;
+    years[i].x + ((next.x - years[i].x) as f64 * t).round() as i32
+}

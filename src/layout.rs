@@ -1,0 +1,244 @@
+//! Where every mark of the rank chart goes, in device pixels, for a given canvas size.
+//! Drawing and hit-testing both read this one layout, so what is drawn is what is hit.
+
+use crate::describe::{change_mark, rank_short};
+use crate::model::{Lang, Model};
+use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
+
+/// The canvas in device pixels, and how many device pixels make one CSS pixel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub width: u32,
+    pub height: u32,
+    pub scale: f64,
+}
+
+impl Viewport {
+    /// Device pixels for a length given in CSS pixels.
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+}
+
+/// The CSS height that suits a CSS width: wide charts are shorter in proportion, and a
+/// phone still gets room for the rank axis.
+pub fn css_height_for_width(css_width: f64) -> f64 {
+    (css_width * 0.56).round().clamp(300.0, 460.0)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rect {
+    pub left: i32,
+    pub top: i32,
+    pub right: i32,
+    pub bottom: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedYear {
+    pub year: i32,
+    pub x: i32,
+    /// `None` where the rank is not published: such a year has no point.
+    pub y: Option<i32>,
+    pub rank: Option<u32>,
+    pub show_year_label: bool,
+    pub has_note: bool,
+}
+
+/// A run of unpublished years, drawn as a shaded span between the known neighbours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapBand {
+    /// Index of the first and last unpublished year.
+    pub first: usize,
+    pub last: usize,
+    pub x0: i32,
+    pub x1: i32,
+    pub y0: i32,
+    pub y1: i32,
+}
+
+/// "↑10" between two adjacent known years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeLabel {
+    /// Index of the later year.
+    pub to: usize,
+    pub x: i32,
+    pub y: i32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankLayout {
+    pub viewport: Viewport,
+    pub plot: Rect,
+    pub years: Vec<PlacedYear>,
+    pub rank_ticks: Vec<(u32, i32)>,
+    pub gaps: Vec<GapBand>,
+    pub changes: Vec<ChangeLabel>,
+    /// Right edge and top of the rolling counter.
+    pub counter_anchor: (i32, i32),
+    pub axis_caption: String,
+}
+
+/// Round steps for the rank axis, so that about five labels fit.
+fn rank_step(max: u32) -> u32 {
+    [
+        1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000,
+        100_000,
+    ]
+    .into_iter()
+    .find(|s| max / s <= 5)
+    .unwrap_or(250_000)
+}
+
+pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout {
+    let v = viewport;
+    let narrow = (v.width as f64 / v.scale) < 480.0;
+    let plot = Rect {
+        left: v.px(if narrow { 40.0 } else { 48.0 }),
+        top: v.px(if narrow { 72.0 } else { 76.0 }),
+        right: v.width as i32 - v.px(if narrow { 22.0 } else { 36.0 }),
+        bottom: v.height as i32 - v.px(30.0),
+    };
+    let points = &model.ranking.points;
+    let first = points.first().map_or(0, |p| p.year) as f64;
+    let last = points.last().map_or(1, |p| p.year) as f64;
+    // A single year still needs a non-empty domain to map into.
+    let xs: RangedCoordf64 = (first..last.max(first + 1.0)).into();
+    let max_rank = model.rank_axis_max();
+    // Rank 1 at the top: the range runs from the worst place down to the best.
+    let ys: RangedCoordf64 = (0.5..max_rank as f64 + 0.5).into();
+    let x_of = |year: i32| xs.map(&(year as f64), (plot.left, plot.right));
+    let y_of = |rank: u32| ys.map(&(rank as f64), (plot.top, plot.bottom));
+
+    let spacing = if points.len() > 1 {
+        (plot.right - plot.left) as f64 / (last - first).max(1.0)
+    } else {
+        f64::from(plot.right - plot.left)
+    };
+    let min_label_gap = 36.0 * v.scale;
+    let label_every = ((min_label_gap / spacing).ceil() as usize).max(1);
+    let count = points.len();
+    let years: Vec<PlacedYear> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PlacedYear {
+            year: p.year,
+            x: x_of(p.year),
+            y: p.rank.map(y_of),
+            rank: p.rank,
+            // Thin labels from the end, so the latest year always keeps its label.
+            show_year_label: (count - 1 - i) % label_every == 0,
+            has_note: p.note.is_some(),
+        })
+        .collect();
+
+    let step = rank_step(max_rank);
+    let mut rank_ticks = vec![(1, y_of(1))];
+    rank_ticks.extend(
+        (1..=max_rank / step)
+            .map(|k| k * step)
+            .filter(|&r| r > 1)
+            .map(|r| (r, y_of(r))),
+    );
+
+    let mut gaps = Vec::new();
+    let mut i = 0;
+    while i < count {
+        if years[i].rank.is_some() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < count && years[i].rank.is_none() {
+            i += 1;
+        }
+        let end = i - 1;
+        let half = (spacing / 2.0).round() as i32;
+        let before = start.checked_sub(1).map(|k| &years[k]);
+        let after = years.get(end + 1);
+        let x0 = before.map_or(years[start].x - half, |b| b.x);
+        let x1 = after.map_or(years[end].x + half, |a| a.x);
+        let (y0, y1) = match (before.and_then(|b| b.y), after.and_then(|a| a.y)) {
+            (Some(a), Some(b)) => (a.min(b), a.max(b)),
+            _ => (plot.top, plot.bottom),
+        };
+        gaps.push(GapBand {
+            first: start,
+            last: end,
+            x0: x0.max(plot.left - half),
+            x1: x1.min(plot.right + half),
+            y0,
+            y1,
+        });
+    }
+
+    let changes = years
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, w)| match (w[0].rank, w[1].rank, w[0].y, w[1].y) {
+            (Some(ra), Some(rb), Some(ya), Some(yb)) => Some(ChangeLabel {
+                to: i + 1,
+                x: (w[0].x + w[1].x) / 2,
+                y: (ya + yb) / 2 - v.px(12.0),
+                text: change_mark(ra, rb),
+            }),
+            _ => None,
+        })
+        .collect();
+
+    let axis_caption = match lang {
+        Lang::Zh => format!(
+            "{}（{}在顶部）",
+            model.ranking.label.zh,
+            rank_short(1, lang)
+        ),
+        Lang::En => format!(
+            "{} ({} at top)",
+            model.ranking.label.en,
+            rank_short(1, lang)
+        ),
+    };
+    RankLayout {
+        viewport: v,
+        plot,
+        years,
+        rank_ticks,
+        gaps,
+        changes,
+        counter_anchor: (
+            v.width as i32 - v.px(if narrow { 12.0 } else { 16.0 }),
+            v.px(8.0),
+        ),
+        axis_caption,
+    }
+}
+
+impl RankLayout {
+    /// The year nearest to a pointer at device-pixel `x`, as a reader expects from a
+    /// snapping tooltip: anywhere across the chart picks the closest column.
+    pub fn nearest_year(&self, x: f64, y: f64) -> Option<usize> {
+        let v = self.viewport;
+        if !(x.is_finite() && y.is_finite())
+            || x < 0.0
+            || y < 0.0
+            || x > v.width as f64
+            || y > v.height as f64
+        {
+            return None;
+        }
+        self.years
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| (a.x as f64 - x).abs().total_cmp(&(b.x as f64 - x).abs()))
+            .map(|(i, _)| i)
+    }
+
+    /// Where the tooltip points for a year: the point, or the middle of the plot for an
+    /// unpublished year.
+    pub fn anchor_of(&self, index: usize) -> Option<(i32, i32)> {
+        let y = self.years.get(index)?;
+        Some((y.x, y.y.unwrap_or((self.plot.top + self.plot.bottom) / 2)))
+    }
+}

@@ -1,0 +1,17 @@
+//! rankclimb: an animated ranking-climb infographic.
+//!
+//! The pure core (data → model → layout → drawing) runs and is tested natively; the
+//! `web` module is the thin wasm32 shell that owns the canvas, frames, events and DOM.
+
+pub mod data;
+pub mod describe;
+pub mod draw;
+pub mod layout;
+pub mod model;
+pub mod timeline;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use data::DataFile;
+pub use model::{validate, DataError, Lang, Model};

@@ -1,0 +1,173 @@
+//! The chart's DOM around the canvas. All data-derived text goes in through
+//! `textContent`, never as markup, so nothing in a data file can run.
+
+use crate::describe::Readout;
+use crate::model::{Lang, Model};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+pub struct Dom {
+    pub figure: HtmlElement,
+    pub title: Element,
+    pub subtitle: Element,
+    pub lang_button: HtmlElement,
+    pub stage: HtmlElement,
+    pub canvas: HtmlCanvasElement,
+    pub tooltip: HtmlElement,
+    pub live: Element,
+    pub notes: Element,
+}
+
+fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
+    let e = doc.create_element(tag).ok()?;
+    e.set_class_name(class);
+    Some(e)
+}
+
+fn html(doc: &Document, tag: &str, class: &str) -> Option<HtmlElement> {
+    el(doc, tag, class)?.dyn_into().ok()
+}
+
+impl Dom {
+    pub fn build(doc: &Document, container: &Element) -> Option<Dom> {
+        let figure = html(doc, "figure", "rankclimb")?;
+        let header = el(doc, "div", "rankclimb-header")?;
+        let title = el(doc, "h2", "rankclimb-title")?;
+        let lang_button = html(doc, "button", "rankclimb-lang")?;
+        lang_button.set_attribute("type", "button").ok()?;
+        let subtitle = el(doc, "p", "rankclimb-subtitle")?;
+        let stage = html(doc, "div", "rankclimb-stage")?;
+        let canvas: HtmlCanvasElement = el(doc, "canvas", "rankclimb-canvas")?.dyn_into().ok()?;
+        canvas.set_attribute("tabindex", "0").ok()?;
+        canvas.set_attribute("role", "img").ok()?;
+        let tooltip = html(doc, "div", "rankclimb-tooltip")?;
+        tooltip.set_attribute("aria-hidden", "true").ok()?;
+        tooltip.set_hidden(true);
+        let live = el(doc, "div", "rankclimb-live")?;
+        live.set_attribute("aria-live", "polite").ok()?;
+        live.set_attribute("role", "status").ok()?;
+        let notes = el(doc, "figcaption", "rankclimb-notes")?;
+        header.append_with_node_2(&title, &lang_button).ok()?;
+        stage.append_with_node_2(&canvas, &tooltip).ok()?;
+        figure
+            .append_with_node_5(&header, &subtitle, &stage, &live, &notes)
+            .ok()?;
+        container.replace_children_with_node_1(&figure);
+        Some(Dom {
+            figure,
+            title,
+            subtitle,
+            lang_button,
+            stage,
+            canvas,
+            tooltip,
+            live,
+            notes,
+        })
+    }
+
+    /// Every text that depends on the language.
+    pub fn write_texts(&self, doc: &Document, model: &Model, lang: Lang, summary: &str) {
+        let example = match (model.example, lang) {
+            (false, _) => "",
+            (true, Lang::Zh) => "【示例数据】",
+            (true, Lang::En) => "[Example data] ",
+        };
+        self.title
+            .set_text_content(Some(&format!("{example}{}", model.title.get(lang))));
+        self.subtitle
+            .set_text_content(model.subtitle.as_ref().map(|s| s.get(lang)));
+        let _ = self.figure.set_attribute("lang", lang.tag());
+        let (label, other) = match lang {
+            Lang::Zh => ("English", "Switch to English"),
+            Lang::En => ("中文", "切换到中文"),
+        };
+        self.lang_button.set_text_content(Some(label));
+        let _ = self.lang_button.set_attribute("aria-label", other);
+        let hint = match lang {
+            Lang::Zh => "按左右方向键逐年查看。",
+            Lang::En => " Use the left and right arrow keys to step through the years.",
+        };
+        let _ = self
+            .canvas
+            .set_attribute("aria-label", &format!("{summary}{hint}"));
+
+        self.notes.set_text_content(None);
+        for p in model.ranking.points.iter().filter(|p| p.note.is_some()) {
+            if let (Some(note), Some(line)) = (&p.note, el(doc, "p", "rankclimb-note")) {
+                line.set_text_content(Some(&format!("* {}: {}", p.year, note.get(lang))));
+                let _ = self.notes.append_child(&line);
+            }
+        }
+        if let Some(line) = el(doc, "p", "rankclimb-source") {
+            let (head, sep) = match lang {
+                Lang::Zh => ("来源：", "；"),
+                Lang::En => ("Sources: ", "; "),
+            };
+            let all: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
+            line.set_text_content(Some(&format!("{head}{}", all.join(sep))));
+            let _ = self.notes.append_child(&line);
+        }
+    }
+
+    /// Show a readout beside the point at (`x`, `y`) CSS pixels within the stage.
+    pub fn show_tooltip(
+        &self,
+        doc: &Document,
+        readout: &Readout,
+        x: f64,
+        y: f64,
+        stage_width: f64,
+    ) {
+        let t = &self.tooltip;
+        t.set_text_content(None);
+        if let Some(h) = el(doc, "strong", "rankclimb-tooltip-heading") {
+            h.set_text_content(Some(&readout.heading));
+            let _ = t.append_child(&h);
+        }
+        for line in &readout.lines {
+            if let Some(d) = el(doc, "div", "rankclimb-tooltip-line") {
+                d.set_text_content(Some(line));
+                let _ = t.append_child(&d);
+            }
+        }
+        let style = t.style();
+        // Keep the box inside the stage: to the right of the point on the left half,
+        // to the left of it on the right half.
+        if x < stage_width / 2.0 {
+            let _ = style.set_property("left", &format!("{}px", x + 14.0));
+            let _ = style.remove_property("right");
+        } else {
+            let _ = style.set_property("right", &format!("{}px", stage_width - x + 14.0));
+            let _ = style.remove_property("left");
+        }
+        let _ = style.set_property("top", &format!("{}px", (y - 20.0).max(0.0)));
+        t.set_hidden(false);
+    }
+
+    pub fn hide_tooltip(&self) {
+        self.tooltip.set_hidden(true);
+    }
+}
+
+/// Put a readable message where the chart would be.
+pub fn show_error(doc: &Document, container: &Element, heading: &str, lines: &[String]) {
+    let Some(box_) = el(doc, "div", "rankclimb-error") else {
+        return;
+    };
+    let _ = box_.set_attribute("role", "alert");
+    if let Some(h) = el(doc, "strong", "rankclimb-error-heading") {
+        h.set_text_content(Some(heading));
+        let _ = box_.append_child(&h);
+    }
+    if let Some(list) = el(doc, "ul", "rankclimb-error-list") {
+        for line in lines {
+            if let Some(li) = el(doc, "li", "") {
+                li.set_text_content(Some(line));
+                let _ = list.append_child(&li);
+            }
+        }
+        let _ = box_.append_child(&list);
+    }
+    container.replace_children_with_node_1(&box_);
+}

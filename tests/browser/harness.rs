@@ -1,0 +1,308 @@
+//! A real headless Chromium, driven through Debian's chromedriver, looking at the built
+//! `dist/` served on 127.0.0.1. Each test gets its own browser and server.
+
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
+};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use tokio::process::{Child, Command};
+
+pub const LINE_RGB: [u8; 3] = [194, 65, 12];
+
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("RANKCLIMB_DIST")
+        .map(PathBuf::from)
+        .expect("RANKCLIMB_DIST is not set: run the browser tests through `cargo xtask test`");
+    assert!(
+        dir.join("index.html").exists(),
+        "{} has no index.html: run `cargo xtask dist`",
+        dir.display()
+    );
+    dir
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("screenshots");
+    std::fs::create_dir_all(&dir).expect("create target/screenshots");
+    dir
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+async fn serve(dir: PathBuf) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind the test server");
+    let addr = listener.local_addr().expect("server address");
+    let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(dir));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{addr}")
+}
+
+#[derive(Debug)]
+struct BrowserLog(String);
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+    _driver: Child,
+    _profile: tempdir::Dir,
+}
+
+mod tempdir {
+    /// A fresh Chromium profile folder, removed when the test ends.
+    pub struct Dir(pub std::path::PathBuf);
+    impl Dir {
+        pub fn new() -> Dir {
+            let p = std::env::temp_dir().join(format!(
+                "rankclimb-chrome-{}-{}",
+                std::process::id(),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0)
+            ));
+            std::fs::create_dir_all(&p).expect("create a Chromium profile folder");
+            Dir(p)
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+pub struct Options {
+    pub width: u32,
+    pub height: u32,
+    pub scale: f64,
+    pub extra_args: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            width: 1000,
+            height: 900,
+            scale: 1.0,
+            extra_args: Vec::new(),
+        }
+    }
+}
+
+impl Browser {
+    pub async fn start(opts: Options) -> Browser {
+        let base = serve(dist_dir()).await;
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver is not installed: `cargo xtask test` installs Debian's chromium-driver");
+        let profile = tempdir::Dir::new();
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            format!("--user-data-dir={}", profile.0.display()),
+            format!("--window-size={},{}", opts.width, opts.height),
+            format!("--force-device-scale-factor={}", opts.scale),
+        ];
+        args.extend(opts.extra_args);
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+            "goog:loggingPrefs": { "browser": "ALL" },
+        });
+        let caps = match caps {
+            Value::Object(m) => m,
+            _ => unreachable!("a literal object"),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            let mut builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            match builder.capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("could not start Chromium through chromedriver: {e}"),
+            }
+        };
+        Browser {
+            client,
+            base,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}/{}", self.base, path))
+            .await
+            .expect("navigate");
+        self.wait_for(
+            "return document.documentElement.dataset.rankclimbReady !== undefined",
+            10_000,
+        )
+        .await;
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    pub async fn wait_for(&self, condition: &str, timeout_ms: u64) {
+        let deadline = Instant::now() + Duration::from_millis(timeout_ms);
+        loop {
+            if self.js(condition).await == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for: {condition}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The entry animation has finished when the chart stops requesting frames; waiting
+    /// past its documented length is enough.
+    pub async fn wait_for_entry_animation(&self) {
+        tokio::time::sleep(Duration::from_millis(2300)).await;
+    }
+
+    /// Move a real mouse pointer to (`x`, `y`) CSS pixels inside the first canvas.
+    pub async fn pointer_to(&self, selector: &str, x: f64, y: f64) {
+        let origin = self.canvas_origin(selector).await;
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(30)),
+            x: (origin.0 + x).round(),
+            y: (origin.1 + y).round(),
+        });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .expect("pointer move");
+    }
+
+    /// A real touch tap at (`x`, `y`) CSS pixels inside the canvas.
+    pub async fn tap(&self, selector: &str, x: f64, y: f64) {
+        let origin = self.canvas_origin(selector).await;
+        let finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: (origin.0 + x).round(),
+                y: (origin.1 + y).round(),
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client.perform_actions(finger).await.expect("tap");
+    }
+
+    async fn canvas_origin(&self, selector: &str) -> (f64, f64) {
+        let r = self
+            .js(&format!("const r = document.querySelector({selector:?}).getBoundingClientRect(); return [r.left, r.top];"))
+            .await;
+        (r[0].as_f64().expect("left"), r[1].as_f64().expect("top"))
+    }
+
+    pub async fn press(&self, key: impl Into<char>) {
+        let k: char = key.into();
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: k })
+            .then(KeyAction::Up { value: k });
+        self.client.perform_actions(keys).await.expect("key press");
+    }
+
+    pub async fn text(&self, selector: &str) -> String {
+        self.js(&format!(
+            "const e = document.querySelector({selector:?}); return e ? e.textContent : null;"
+        ))
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Severe messages from the page's console and from failed loads.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog("browser".into()))
+            .await
+            .expect("read the browser log");
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(screenshot_dir().join(name), png).expect("write screenshot");
+    }
+
+    /// How many canvas pixels are (nearly) the line colour.
+    pub async fn line_pixels(&self, selector: &str) -> u64 {
+        let [r, g, b] = LINE_RGB;
+        self.js(&format!(
+            "const c = document.querySelector({selector:?}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let n = 0; for (let i = 0; i < d.length; i += 4) {{ if (Math.abs(d[i]-{r}) < 24 && Math.abs(d[i+1]-{g}) < 24 && Math.abs(d[i+2]-{b}) < 24 && d[i+3] > 200) n++; }} return n;"
+        ))
+        .await
+        .as_u64()
+        .expect("pixel count")
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

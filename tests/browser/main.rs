@@ -1,0 +1,280 @@
+//! The built page in a real headless Chromium, driven with real pointer, touch and
+//! keyboard events. Run through `cargo xtask test`, which builds `dist/` first.
+
+mod harness;
+
+use fantoccini::key::Key;
+use harness::{Browser, Options};
+
+const CANVAS: &str = ".rankclimb-canvas";
+const LIVE: &str = ".rankclimb-live";
+const TOOLTIP: &str = ".rankclimb-tooltip";
+
+async fn point_of(b: &Browser, year: i32) -> (f64, f64) {
+    let p = b
+        .js(&format!(
+            "return document.querySelector('[data-rankclimb]').rankclimb.pointOf({year});"
+        ))
+        .await;
+    (p[0].as_f64().expect("x"), p[1].as_f64().expect("y"))
+}
+
+fn digits_outside_years(text: &str, years: &[&str]) -> String {
+    let mut t = text.to_string();
+    for y in years {
+        t = t.replace(y, "");
+    }
+    t.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn chart_animates_in_and_is_not_blank() {
+    let b = Browser::start(Options::default()).await;
+    b.open("index.html").await;
+    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    let early = b.line_pixels(CANVAS).await;
+    b.wait_for_entry_animation().await;
+    let done = b.line_pixels(CANVAS).await;
+    b.screenshot("rank-chart-1000.png").await;
+    assert!(
+        done > 800,
+        "the finished chart should show the climb line in its colour, found {done} pixels"
+    );
+    assert!(
+        early < done,
+        "the line should draw in over time: {early} line pixels early, {done} at the end"
+    );
+    let title = b.text(".rankclimb-title").await;
+    assert!(
+        title.contains("平顶山高新区"),
+        "headline missing: {title:?}"
+    );
+    let notes = b.text(".rankclimb-notes").await;
+    assert!(
+        notes.contains("来源") && notes.contains("国科发火〔2022〕49号"),
+        "source line missing: {notes:?}"
+    );
+    assert!(
+        notes.contains("2021") && notes.contains("106号"),
+        "2021 method footnote missing: {notes:?}"
+    );
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn pointer_over_2020_shows_88_of_169() {
+    let b = Browser::start(Options::default()).await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    let (x, y) = point_of(&b, 2020).await;
+    // The point the code reports is really drawn there, in the line colour.
+    let px = b
+        .js(&format!(
+            "const c = document.querySelector('{CANVAS}'); const s = c.width / c.clientWidth;
+             return Array.from(c.getContext('2d').getImageData(Math.round({x} * s), Math.round({y} * s), 1, 1).data);"
+        ))
+        .await;
+    assert_eq!(
+        [px[0].as_u64(), px[1].as_u64(), px[2].as_u64()],
+        [Some(194), Some(65), Some(12)],
+        "the 2020 point should be drawn at {x},{y}"
+    );
+    // A few pixels off the point still snaps to 2020.
+    b.pointer_to(CANVAS, x + 6.0, y + 20.0).await;
+    b.wait_for(
+        &format!("return !document.querySelector('{TOOLTIP}').hidden"),
+        2000,
+    )
+    .await;
+    let tip = b.text(TOOLTIP).await;
+    assert!(
+        tip.contains("2020") && tip.contains("第88名") && tip.contains("169"),
+        "tooltip: {tip:?}"
+    );
+    assert!(
+        tip.contains("上升10位"),
+        "tooltip should give the change from 2019: {tip:?}"
+    );
+    assert!(
+        tip.contains("来源"),
+        "tooltip should name the source: {tip:?}"
+    );
+    let live = b.text(LIVE).await;
+    assert!(live.contains("第88名"), "announcement: {live:?}");
+    b.screenshot("rank-chart-hover-2020.png").await;
+
+    // The same reading in English, after a real click on the language button.
+    b.client
+        .find(fantoccini::Locator::Css(".rankclimb-lang"))
+        .await
+        .expect("language button")
+        .click()
+        .await
+        .expect("click");
+    b.pointer_to(CANVAS, x - 30.0, y).await;
+    b.pointer_to(CANVAS, x, y).await;
+    b.wait_for(
+        &format!("return document.querySelector('{TOOLTIP}').textContent.includes('88th of 169')"),
+        2000,
+    )
+    .await;
+    assert!(b.text(TOOLTIP).await.contains("up 10 places from 2019"));
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn keyboard_steps_through_every_year() {
+    let b = Browser::start(Options::default()).await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    // Real Tab presses: the language button first, then the chart.
+    b.press(Key::Tab).await;
+    b.press(Key::Tab).await;
+    let focused = b.js("return document.activeElement.className").await;
+    assert_eq!(focused, "rankclimb-canvas");
+    b.press(Key::Home).await;
+    let expected: [(&str, Option<&str>); 6] = [
+        ("2016", Some("第118名")),
+        ("2017", None),
+        ("2018", None),
+        ("2019", Some("第98名（共169个）")),
+        ("2020", Some("第88名（共169个）")),
+        ("2021", Some("第74名（共157个）")),
+    ];
+    for (i, (year, rank)) in expected.iter().enumerate() {
+        if i > 0 {
+            b.press(Key::Right).await;
+        }
+        let live = b.text(LIVE).await;
+        assert!(
+            live.starts_with(&format!("{year}年度")),
+            "step {i}: {live:?}"
+        );
+        let tip = b.text(TOOLTIP).await;
+        assert!(
+            tip.starts_with(&format!("{year}年度")),
+            "step {i} tooltip: {tip:?}"
+        );
+        match rank {
+            Some(r) => assert!(live.contains(r), "{year} should announce {r}: {live:?}"),
+            None => {
+                assert!(
+                    live.contains("未公布"),
+                    "{year} should say not published: {live:?}"
+                );
+                // No rank number at all: only the years named in the sentence (the source
+                // citation after "来源" carries its line number and is checked apart).
+                let (said, source) = live.split_once("来源").expect("a source");
+                assert!(
+                    source.contains("五连升"),
+                    "{year} cites the five-rises claim: {source:?}"
+                );
+                let stray =
+                    digits_outside_years(said, &["2016", "2017", "2018", "2019", "2020", "2021"]);
+                assert!(
+                    stray.is_empty(),
+                    "{year} announced a number ({stray}): {live:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        b.text(LIVE).await.contains("106号"),
+        "2021 carries the method footnote"
+    );
+    b.press(Key::Right).await;
+    assert!(
+        b.text(LIVE).await.starts_with("2021年度"),
+        "stepping stops at the last year"
+    );
+    b.press(Key::End).await;
+    b.press(Key::Left).await;
+    assert!(b.text(LIVE).await.starts_with("2020年度"));
+    b.press(Key::Escape).await;
+    assert_eq!(
+        b.js(&format!(
+            "return document.querySelector('{TOOLTIP}').hidden"
+        ))
+        .await,
+        true
+    );
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn tap_shows_the_tapped_year() {
+    let b = Browser::start(Options {
+        width: 390,
+        height: 844,
+        scale: 3.0,
+        ..Options::default()
+    })
+    .await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    let (x, y) = point_of(&b, 2019).await;
+    b.tap(CANVAS, x, y).await;
+    b.wait_for(
+        &format!("return document.querySelector('{LIVE}').textContent.startsWith('2019')"),
+        2000,
+    )
+    .await;
+    assert!(b.text(TOOLTIP).await.contains("第98名"));
+    b.screenshot("rank-chart-tap-390-dpr3.png").await;
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn backing_store_follows_device_pixel_ratio_and_width() {
+    for (width, scale) in [(360u32, 2.0f64), (1200, 1.0), (320, 3.0)] {
+        let b = Browser::start(Options {
+            width,
+            height: 900,
+            scale,
+            ..Options::default()
+        })
+        .await;
+        b.open("index.html").await;
+        b.wait_for_entry_animation().await;
+        let dims = b
+            .js(&format!(
+                "const c = document.querySelector('{CANVAS}'); const r = c.getBoundingClientRect();
+                 return [c.width, c.height, r.width, r.height, window.devicePixelRatio, document.documentElement.scrollWidth, window.innerWidth];"
+            ))
+            .await;
+        let f = |i: usize| dims[i].as_f64().expect("number");
+        assert_eq!(f(4), scale, "device pixel ratio");
+        assert!(f(2) > 200.0, "the canvas should fill the width: {dims}");
+        assert_eq!(
+            f(0),
+            (f(2) * scale).round(),
+            "backing width = CSS width × ratio: {dims}"
+        );
+        assert_eq!(
+            f(1),
+            (f(3) * scale).round(),
+            "backing height = CSS height × ratio: {dims}"
+        );
+        assert!(
+            f(5) <= f(6),
+            "nothing overflows the page sideways at {width}px: {dims}"
+        );
+        assert!(
+            b.line_pixels(CANVAS).await > 200,
+            "the chart is drawn at {width}px"
+        );
+        b.screenshot(&format!("rank-chart-{width}-dpr{scale}.png"))
+            .await;
+        assert_eq!(b.console_errors().await, Vec::<String>::new());
+        b.close().await;
+    }
+}

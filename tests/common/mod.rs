@@ -1,0 +1,22 @@
+//! Shared by the native tests: the bundled story, parsed the way the page parses it.
+#![allow(dead_code)]
+
+use rankclimb::{validate, DataError, DataFile, Model};
+
+pub const STORY: &str = include_str!("../../www/data/pingdingshan.json");
+
+pub fn parse(json: &str) -> Result<Model, DataError> {
+    let file: DataFile = serde_json::from_str(json).map_err(|e| DataError::Shape(e.to_string()))?;
+    validate(file)
+}
+
+pub fn story() -> Model {
+    parse(STORY).expect("the bundled story is valid")
+}
+
+/// The bundled story with one edit applied to its JSON value.
+pub fn story_with(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Model, DataError> {
+    let mut v: serde_json::Value = serde_json::from_str(STORY).expect("story JSON");
+    edit(&mut v);
+    parse(&v.to_string())
+}

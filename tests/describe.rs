@@ -1,0 +1,83 @@
+//! The words a reader gets: tooltip lines, announcements and the summary.
+
+mod common;
+use common::story;
+use rankclimb::describe::{ordinal, rank_readout, summary};
+use rankclimb::Lang;
+
+#[test]
+fn english_ordinals() {
+    let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 73, 82, 101, 111, 118]
+        .map(ordinal)
+        .to_vec();
+    assert_eq!(
+        got,
+        [
+            "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "73rd", "82nd",
+            "101st", "111th", "118th"
+        ]
+    );
+}
+
+#[test]
+fn readout_for_2020_gives_rank_total_change_and_source() {
+    let m = story();
+    let r = rank_readout(&m, 4, Lang::Zh).expect("2020");
+    assert_eq!(r.heading, "2020年度");
+    assert_eq!(r.lines[0], "第88名（共169个）");
+    assert_eq!(r.lines[1], "较2019年度上升10位");
+    assert!(r
+        .lines
+        .last()
+        .is_some_and(|l| l.starts_with("来源：") && l.contains("河南日报")));
+    let en = rank_readout(&m, 4, Lang::En).expect("2020");
+    assert_eq!(en.lines[0], "88th of 169");
+    assert_eq!(en.lines[1], "up 10 places from 2019");
+}
+
+#[test]
+fn change_is_measured_from_the_previous_known_year() {
+    let m = story();
+    let r = rank_readout(&m, 3, Lang::En).expect("2019");
+    assert_eq!(r.lines[1], "up 20 places from 2016");
+    let first = rank_readout(&m, 0, Lang::En).expect("2016");
+    assert_eq!(first.lines[0], "118th (number ranked not published)");
+    assert!(
+        first.lines[1].starts_with("Source: "),
+        "2016 has no earlier year to compare with"
+    );
+}
+
+#[test]
+fn unpublished_years_say_so_and_give_no_rank() {
+    let m = story();
+    for (i, year) in [(1, "2017"), (2, "2018")] {
+        let r = rank_readout(&m, i, Lang::Zh).expect("unknown year");
+        assert_eq!(r.heading, format!("{year}年度"));
+        assert_eq!(r.lines[0], "排名未公布");
+        assert!(
+            r.lines[1].contains("介于2016与2019年度之间"),
+            "{:?}",
+            r.lines
+        );
+        assert!(
+            !r.announcement(Lang::Zh).contains('名') || !r.lines[..2].join("").contains("第"),
+            "{r:?}"
+        );
+        let en = rank_readout(&m, i, Lang::En).expect("unknown year");
+        assert_eq!(en.lines[0], "rank not published");
+    }
+}
+
+#[test]
+fn summary_is_written_from_the_data() {
+    let m = story();
+    assert_eq!(
+        summary(&m, Lang::En),
+        "Pingdingshan High-tech Zone, comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published."
+    );
+    assert_eq!(
+        summary(&m, Lang::Zh),
+        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157个）；2017、2018年度排名未公布。"
+    );
+}

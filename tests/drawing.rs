@@ -1,0 +1,202 @@
+//! The chart drawn through plotters' SVG backend, with its labels and marks checked.
+
+mod common;
+use common::{story, story_with};
+use plotters::prelude::*;
+use rankclimb::draw::{draw_rank_chart, Frame, Theme};
+use rankclimb::layout::{rank_layout, Viewport};
+use rankclimb::Lang;
+
+fn svg(model: &rankclimb::Model, frame: Frame, lang: Lang) -> String {
+    let v = Viewport {
+        width: 800,
+        height: 450,
+        scale: 1.0,
+    };
+    let layout = rank_layout(model, v, lang);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (v.width, v.height)).into_drawing_area();
+        draw_rank_chart(&root, model, &layout, frame, lang, &Theme::light()).expect("draws");
+    }
+    out
+}
+
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>'))
+        .map(|(_, rest)| {
+            rest.split("</text>")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+fn line_dots(svg: &str) -> usize {
+    svg.matches("<circle").count()
+}
+
+#[test]
+fn final_frame_labels_every_known_rank_and_change() {
+    let m = story();
+    let s = svg(
+        &m,
+        Frame {
+            reveal: 5.0,
+            inspected: None,
+        },
+        Lang::Zh,
+    );
+    let t = texts(&s);
+    for label in [
+        "118",
+        "98",
+        "88",
+        "74",
+        "↑10",
+        "↑14",
+        "2016",
+        "2019",
+        "2020",
+        "2021*",
+        "第74名",
+        "2021年度",
+        "2017–2018 未公布",
+    ] {
+        assert!(
+            t.iter().any(|x| x == label),
+            "missing label {label:?} in {t:?}"
+        );
+    }
+    // Rank axis labels, 1 at the top.
+    for tick in ["1", "50", "100", "150"] {
+        assert!(t.iter().any(|x| x == tick), "missing tick {tick}");
+    }
+    // Four known years: four dots, each drawn as a fill and a halo.
+    assert_eq!(line_dots(&s), 8, "{s}");
+    assert!(
+        s.to_uppercase().contains("#C2410C"),
+        "the line colour is used"
+    );
+    // No made-up value for the unpublished years.
+    assert!(!t.iter().any(|x| x.contains("108") || x.contains("103")));
+}
+
+#[test]
+fn first_frame_shows_only_the_start() {
+    let s = svg(
+        &story(),
+        Frame {
+            reveal: 0.0,
+            inspected: None,
+        },
+        Lang::Zh,
+    );
+    let t = texts(&s);
+    assert!(
+        t.iter().any(|x| x == "第118名"),
+        "the counter starts at 118: {t:?}"
+    );
+    assert!(
+        !t.iter().any(|x| x == "74" || x.starts_with('↑')),
+        "nothing after 2016 yet: {t:?}"
+    );
+    assert_eq!(line_dots(&s), 2);
+}
+
+#[test]
+fn counter_steps_through_known_ranks_only() {
+    let m = story();
+    let at = |reveal: f64| {
+        texts(&svg(
+            &m,
+            Frame {
+                reveal,
+                inspected: None,
+            },
+            Lang::En,
+        ))
+        .into_iter()
+        .find(|x| x.ends_with("th") && x.len() <= 5)
+    };
+    assert_eq!(at(0.0).as_deref(), Some("118th"));
+    assert_eq!(
+        at(2.9).as_deref(),
+        Some("118th"),
+        "no invented value while crossing 2017–2018"
+    );
+    assert_eq!(at(3.0).as_deref(), Some("98th"));
+    assert_eq!(at(4.5).as_deref(), Some("88th"));
+    assert_eq!(at(5.0).as_deref(), Some("74th"));
+}
+
+#[test]
+fn inspecting_draws_a_guide_and_ring() {
+    let m = story();
+    let plain = svg(
+        &m,
+        Frame {
+            reveal: 5.0,
+            inspected: None,
+        },
+        Lang::Zh,
+    );
+    let s = svg(
+        &m,
+        Frame {
+            reveal: 5.0,
+            inspected: Some(4),
+        },
+        Lang::Zh,
+    );
+    assert_eq!(
+        line_dots(&s),
+        line_dots(&plain) + 1,
+        "a ring around the inspected point"
+    );
+    assert!(s.len() > plain.len());
+    let unknown = svg(
+        &m,
+        Frame {
+            reveal: 5.0,
+            inspected: Some(1),
+        },
+        Lang::Zh,
+    );
+    assert!(texts(&unknown).iter().any(|x| x == "排名未公布"));
+}
+
+#[test]
+fn example_data_is_marked_on_the_chart() {
+    let m = story_with(|v| v["example"] = serde_json::json!(true)).expect("valid");
+    let t = texts(&svg(
+        &m,
+        Frame {
+            reveal: 5.0,
+            inspected: None,
+        },
+        Lang::En,
+    ));
+    assert!(t.iter().any(|x| x.contains("EXAMPLE DATA")), "{t:?}");
+}
+
+#[test]
+fn english_labels_come_from_the_same_file() {
+    let t = texts(&svg(
+        &story(),
+        Frame {
+            reveal: 5.0,
+            inspected: None,
+        },
+        Lang::En,
+    ));
+    assert!(t.iter().any(|x| x == "74th"));
+    assert!(t.iter().any(|x| x == "2017–2018 not published"));
+    assert!(t
+        .iter()
+        .any(|x| x.starts_with("Comprehensive rank (1st at top)")));
+}

@@ -1,0 +1,68 @@
+// rankclimb loader: finds every [data-rankclimb] element, fetches its data file and
+// mounts one chart per element. It stays small; the chart itself is Rust compiled to wasm.
+import init, { Chart } from './pkg/rankclimb.js';
+
+const MESSAGES = {
+  fetch: { 'zh-CN': '无法加载图表数据', en: 'The chart data could not be loaded' },
+  wasm: { 'zh-CN': '此浏览器无法运行图表', en: 'This browser could not run the chart' },
+};
+
+function lang(el) {
+  const l = el.getAttribute('data-lang') || el.closest('[lang]')?.getAttribute('lang') || 'zh-CN';
+  return l.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+// Say what went wrong where the chart would be; the text goes in as text, never as markup.
+function showError(el, kind, detail) {
+  const box = document.createElement('div');
+  box.className = 'rankclimb-error';
+  box.setAttribute('role', 'alert');
+  const head = document.createElement('strong');
+  head.textContent = MESSAGES[kind][lang(el)];
+  const body = document.createElement('p');
+  body.textContent = String(detail);
+  box.append(head, body);
+  el.replaceChildren(box);
+}
+
+async function fetchData(url) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(10000) });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${url}: not valid JSON (${e.message})`);
+  }
+}
+
+async function mount(el, ready) {
+  let data;
+  try {
+    data = await fetchData(el.getAttribute('data-rankclimb'));
+  } catch (e) {
+    showError(el, 'fetch', e.message);
+    return null;
+  }
+  try {
+    await ready;
+  } catch (e) {
+    showError(el, 'wasm', e.message);
+    return null;
+  }
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  try {
+    const chart = new Chart(el, data, { lang: el.getAttribute('data-lang') || undefined, reducedMotion });
+    el.rankclimb = chart;
+    return chart;
+  } catch (e) {
+    // The chart has already written the data file's problems into the element.
+    if (!el.querySelector('.rankclimb-error')) showError(el, 'fetch', e.message);
+    console.warn('rankclimb:', e.message);
+    return null;
+  }
+}
+
+const ready = init({ module_or_path: new URL('./pkg/rankclimb_bg.wasm', import.meta.url) });
+const charts = await Promise.all([...document.querySelectorAll('[data-rankclimb]')].map((el) => mount(el, ready)));
+document.documentElement.dataset.rankclimbReady = String(charts.filter(Boolean).length);

@@ -1,0 +1,88 @@
+//! `cargo xtask dist`: the release wasm, its JS bindings and the static page, in `dist/`.
+
+use crate::{cargo, run_cmd, step};
+use anyhow::{Context, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+fn ensure_wasm_target() -> Result<()> {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .context("rustup is needed to add the wasm32 target; install Rust through rustup")?;
+    if !String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == TARGET)
+    {
+        step(&format!(
+            "adding the {TARGET} target (rustup target add {TARGET})"
+        ));
+        run_cmd(Command::new("rustup").args(["target", "add", TARGET]))?;
+    }
+    Ok(())
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
+/// Copy `www/` into `to`, file by file.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let dest = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &dest)?;
+        } else {
+            fs::copy(entry.path(), &dest)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn dist(root: &Path) -> Result<PathBuf> {
+    ensure_wasm_target()?;
+    step("building the release wasm (cargo build --release --target wasm32-unknown-unknown)");
+    run_cmd(cargo().current_dir(root).args([
+        "build",
+        "--release",
+        "--lib",
+        "-p",
+        "rankclimb",
+        "--target",
+        TARGET,
+    ]))?;
+    let wasm = target_dir(root)
+        .join(TARGET)
+        .join("release")
+        .join("rankclimb.wasm");
+    let out = root.join("dist");
+    if out.exists() {
+        fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
+    }
+    step("copying the page from www/ to dist/");
+    copy_tree(&root.join("www"), &out)?;
+    step("generating the JS bindings (wasm-bindgen-cli-support, name section removed)");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .generate(out.join("pkg"))
+        .context("wasm-bindgen could not generate the bindings")?;
+    let size = fs::metadata(out.join("pkg").join("rankclimb_bg.wasm"))?.len();
+    step(&format!(
+        "dist/ is ready: {} (wasm {} KiB)",
+        out.display(),
+        size / 1024
+    ));
+    Ok(out)
+}

@@ -1,0 +1,77 @@
+//! Build tasks: `cargo xtask dist | serve [--port N] | test`.
+
+mod dist;
+mod serve;
+mod test;
+
+use anyhow::{bail, Result};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+  dist                 build the release wasm and write the static site to dist/
+  serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
+  test                 run every test: native, then the built page in headless Chromium";
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    match args.first().map(String::as_str) {
+        Some("dist") => dist::dist(&root).map(|_| ()),
+        Some("serve") => {
+            let port = match args.get(1).map(String::as_str) {
+                None => 8000,
+                Some("--port") => match args.get(2).and_then(|p| p.parse::<u16>().ok()) {
+                    Some(p) => p,
+                    None => bail!("--port needs a number from 0 to 65535\n{USAGE}"),
+                },
+                Some(other) => bail!("unknown option {other:?}\n{USAGE}"),
+            };
+            let dir = dist::dist(&root)?;
+            serve::serve(&dir, port)
+        }
+        Some("test") => test::test(&root),
+        Some("help") | Some("--help") | Some("-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command {other:?}\n{USAGE}"),
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Say which step we are on, so a newcomer knows what a long pause is.
+pub fn step(msg: &str) {
+    eprintln!("==> {msg}");
+}
+
+/// Run a command, streaming its output, and fail with its name if it fails.
+pub fn run_cmd(cmd: &mut Command) -> Result<()> {
+    let status = cmd
+        .status()
+        .map_err(|e| anyhow::anyhow!("could not start {cmd:?}: {e}"))?;
+    if !status.success() {
+        bail!("{cmd:?} failed with {status}");
+    }
+    Ok(())
+}
+
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
