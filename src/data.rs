@@ -29,6 +29,9 @@ pub struct DataFile {
     pub place: LocalText,
     pub sources: Vec<SourceEntry>,
     pub ranking: RankingEntry,
+    /// The indicators behind the climb, drawn below the rank chart in the order given.
+    #[serde(default)]
+    pub panels: Vec<PanelEntry>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -70,4 +73,92 @@ pub struct RankEntry {
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: Option<LocalText>,
+}
+
+/// One indicator panel. Each kind draws a different sort of number, so that numbers of
+/// different kinds never share a scale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PanelEntry {
+    /// Places in sub-rankings out of one field of `of`, each on its own strip.
+    Ranks {
+        title: LocalText,
+        #[serde(default)]
+        subtitle: Option<LocalText>,
+        of: f64,
+        #[serde(default)]
+        reference: Option<ReferenceEntry>,
+        items: Vec<RankItemEntry>,
+    },
+    /// Bars; each measure is its own column with its own scale and unit.
+    Bars {
+        title: LocalText,
+        #[serde(default)]
+        subtitle: Option<LocalText>,
+        measures: Vec<MeasureEntry>,
+        items: Vec<BarItemEntry>,
+    },
+    /// Single figures with their units, side by side.
+    Stats {
+        title: LocalText,
+        #[serde(default)]
+        subtitle: Option<LocalText>,
+        items: Vec<StatEntry>,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceEntry {
+    pub label: LocalText,
+    pub rank: f64,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankItemEntry {
+    pub label: LocalText,
+    pub rank: Option<f64>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureEntry {
+    pub label: LocalText,
+    pub unit: UnitText,
+    /// Show a "+" before positive values, as growth figures are printed.
+    #[serde(default)]
+    pub signed: bool,
+}
+
+/// A unit may be empty in one language (English counts need none).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitText {
+    #[serde(rename = "zh-CN")]
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BarItemEntry {
+    pub label: LocalText,
+    /// One value per measure; `null` where the source gives none.
+    pub values: Vec<Option<f64>>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatEntry {
+    pub label: LocalText,
+    pub value: Option<f64>,
+    pub unit: UnitText,
+    /// How the source qualifies the figure, quoted as printed.
+    #[serde(default)]
+    pub detail: Option<LocalText>,
+    pub sources: Vec<String>,
 }

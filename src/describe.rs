@@ -15,7 +15,7 @@ pub fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// "第88名" / "88th": the short form used on the chart itself.
+/// "第12名" / "12th": the short form used on the chart itself.
 pub fn rank_short(rank: u32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("第{rank}名"),
@@ -23,7 +23,7 @@ pub fn rank_short(rank: u32, lang: Lang) -> String {
     }
 }
 
-/// "第88名（共169个）" / "88th of 169".
+/// "第12名（共250个）" / "12th of 250".
 pub fn rank_of(rank: u32, of: Option<u32>, lang: Lang) -> String {
     match (lang, of) {
         (Lang::Zh, Some(n)) => format!("第{rank}名（共{n}个）"),
@@ -61,7 +61,7 @@ pub fn change_since(prev_year: i32, prev_rank: u32, rank: u32, lang: Lang) -> St
     }
 }
 
-/// "↑10", drawn on the segment between two adjacent known years.
+/// "↑3", drawn on the segment between two adjacent known years.
 pub fn change_mark(prev_rank: u32, rank: u32) -> String {
     let up = i64::from(prev_rank) - i64::from(rank);
     match up.signum() {
@@ -246,4 +246,90 @@ fn join_and(items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
+}
+
+/// The readout for item `index` of panel `panel`.
+pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> Option<Readout> {
+    use crate::panels::{format_value, with_unit, PanelKind};
+    let p = model.panels.get(panel)?;
+    let no_data = match lang {
+        Lang::Zh => "无数据",
+        Lang::En => "no data",
+    };
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
+    let (heading, mut lines, sources) = match &p.kind {
+        PanelKind::Ranks {
+            of,
+            reference,
+            items,
+        } => {
+            let it = items.get(index)?;
+            let mut lines = vec![match it.rank {
+                Some(r) => rank_of(r, Some(*of), lang),
+                None => not_published(lang).to_string(),
+            }];
+            if let Some(r) = reference {
+                lines.push(format!(
+                    "{}{colon}{}",
+                    r.label.get(lang),
+                    rank_short(r.rank, lang)
+                ));
+            }
+            (it.label.get(lang), lines, &it.sources)
+        }
+        PanelKind::Bars { measures, items } => {
+            let it = items.get(index)?;
+            let lines = measures
+                .iter()
+                .zip(&it.values)
+                .map(|(m, v)| {
+                    let value = v.map_or_else(
+                        || no_data.to_string(),
+                        |v| with_unit(&format_value(v, m.signed), m.unit.get(lang), lang),
+                    );
+                    format!("{}{colon}{value}", m.label.get(lang))
+                })
+                .collect();
+            (it.label.get(lang), lines, &it.sources)
+        }
+        PanelKind::Stats { items } => {
+            let it = items.get(index)?;
+            let mut lines = vec![it.value.map_or_else(
+                || no_data.to_string(),
+                |v| with_unit(&format_value(v, false), it.unit.get(lang), lang),
+            )];
+            if let Some(d) = &it.detail {
+                lines.push(d.get(lang).to_string());
+            }
+            (it.label.get(lang), lines, &it.sources)
+        }
+    };
+    lines.push(sources_line(model, sources, lang));
+    Some(Readout {
+        heading: heading.to_string(),
+        lines,
+    })
+}
+
+/// A panel's accessible summary: its title, then each item with its value.
+pub fn panel_summary(model: &Model, panel: usize, lang: Lang) -> String {
+    let Some(p) = model.panels.get(panel) else {
+        return String::new();
+    };
+    let (colon, sep, end) = match lang {
+        Lang::Zh => ("：", "；", "。"),
+        Lang::En => (": ", "; ", "."),
+    };
+    let items: Vec<String> = (0..p.kind.item_count())
+        .filter_map(|i| panel_readout(model, panel, i, lang))
+        .map(|r| {
+            let n = r.lines.len().saturating_sub(1);
+            let values = r.lines[..n].join(if lang == Lang::Zh { "，" } else { ", " });
+            format!("{} {values}", r.heading)
+        })
+        .collect();
+    format!("{}{colon}{}{end}", p.title.get(lang), items.join(sep))
 }

@@ -4,6 +4,7 @@
 use crate::describe::{not_published, rank_short, year_label};
 use crate::layout::{RankLayout, Viewport};
 use crate::model::{Lang, Model};
+use crate::panel_layout::approx_text_width;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -24,6 +25,11 @@ pub struct Theme {
     pub gap_fill: RGBAColor,
     pub gap_edge: RGBAColor,
     pub guide: RGBAColor,
+    /// The second measure's colour, so two scales are never mistaken for one.
+    pub second: RGBAColor,
+    /// Marks that fall short of the reference, such as sub-ranks below the overall rank.
+    pub weak: RGBAColor,
+    pub highlight: RGBAColor,
 }
 
 impl Theme {
@@ -37,6 +43,9 @@ impl Theme {
             gap_fill: RGBAColor(100, 116, 139, 0.14),
             gap_edge: RGBAColor(100, 116, 139, 1.0),
             guide: RGBAColor(55, 65, 81, 1.0),
+            second: RGBAColor(15, 118, 110, 1.0),
+            weak: RGBAColor(71, 85, 105, 1.0),
+            highlight: RGBAColor(17, 24, 39, 0.06),
         }
     }
 }
@@ -52,11 +61,11 @@ pub struct Frame {
 #[error("drawing failed: {0}")]
 pub struct DrawError(String);
 
-fn fail<E: std::fmt::Display>(e: E) -> DrawError {
+pub(crate) fn fail<E: std::fmt::Display>(e: E) -> DrawError {
     DrawError(e.to_string())
 }
 
-fn text_style<'a>(
+pub(crate) fn text_style<'a>(
     v: &Viewport,
     css_size: f64,
     bold: bool,
@@ -118,7 +127,7 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
 
     root.draw(&Text::new(
         layout.axis_caption.as_str(),
-        (p.left - v.px(34.0), p.top - v.px(26.0)),
+        (p.left - v.px(32.0), p.top - v.px(26.0)),
         text_style(&v, 12.0, false, &theme.muted, HPos::Left, VPos::Bottom),
     ))
     .map_err(fail)?;
@@ -193,9 +202,18 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
                     layout.years[g.first].year, layout.years[g.last].year
                 )
             };
-            let label = match lang {
-                Lang::Zh => format!("{years} 未公布"),
-                Lang::En => format!("{years} not published"),
+            let short = if lang == Lang::Zh {
+                "未公布"
+            } else {
+                "not published"
+            };
+            let long = format!("{years} {short}");
+            // A narrow span keeps just the words; the years are on the axis below.
+            let room = f64::from(g.x1 - g.x0) - 8.0 * v.scale;
+            let label = if approx_text_width(&long, 11.0 * v.scale) <= room {
+                long
+            } else {
+                short.to_string()
             };
             root.draw(&Text::new(
                 label,
@@ -230,7 +248,7 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
         root.draw(&Text::new(
             c.text.as_str(),
             (c.x, c.y),
-            text_style(&v, 12.0, true, &theme.line, HPos::Center, VPos::Bottom),
+            text_style(&v, 12.0, true, &theme.line, HPos::Center, VPos::Top),
         ))
         .map_err(fail)?;
     }

@@ -24,7 +24,7 @@ impl Viewport {
 /// The CSS height that suits a CSS width: wide charts are shorter in proportion, and a
 /// phone still gets room for the rank axis.
 pub fn css_height_for_width(css_width: f64) -> f64 {
-    (css_width * 0.56).round().clamp(300.0, 460.0)
+    (css_width * 0.56).round().clamp(304.0, 460.0)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,7 +181,8 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
             (Some(ra), Some(rb), Some(ya), Some(yb)) => Some(ChangeLabel {
                 to: i + 1,
                 x: (w[0].x + w[1].x) / 2,
-                y: (ya + yb) / 2 - v.px(12.0),
+                // Below the segment: points carry their own labels above.
+                y: (ya + yb) / 2 + v.px(8.0),
                 text: change_mark(ra, rb),
             }),
             _ => None,

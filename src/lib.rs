@@ -8,7 +8,11 @@ pub mod describe;
 pub mod draw;
 pub mod layout;
 pub mod model;
+pub mod panel_draw;
+pub mod panel_layout;
+pub mod panels;
 pub mod timeline;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

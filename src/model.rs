@@ -2,13 +2,14 @@
 //! that names where the problem is and how to fix it.
 
 use crate::data::{ClaimEntry, DataFile, LocalText, RankEntry, SourceEntry};
+use crate::panels::{check_panels, Panel};
 use std::fmt;
 
 pub const FORMAT: &str = "rankclimb/1";
 const MAX_TITLE_CHARS: usize = 160;
 const MAX_LABEL_CHARS: usize = 80;
 const MAX_SOURCE_CHARS: usize = 400;
-const MAX_NOTE_CHARS: usize = 300;
+const MAX_NOTE_CHARS: usize = 320;
 const MAX_POINTS: usize = 60;
 const MAX_ZONES: f64 = 1_000_000.0;
 const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2200.0;
@@ -86,6 +87,7 @@ pub struct Model {
     pub place: LocalText,
     pub sources: Vec<Source>,
     pub ranking: Ranking,
+    pub panels: Vec<Panel>,
 }
 
 /// One thing wrong with a data file.
@@ -132,12 +134,17 @@ impl DataError {
     }
 }
 
-struct Checker {
+pub(crate) struct Checker {
     problems: Vec<Problem>,
 }
 
 impl Checker {
-    fn report(&mut self, path: impl Into<String>, message: impl Into<String>, hint: &str) {
+    pub(crate) fn report(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: &str,
+    ) {
         self.problems.push(Problem {
             path: path.into(),
             message: message.into(),
@@ -145,7 +152,7 @@ impl Checker {
         });
     }
 
-    fn text(&mut self, path: &str, text: &LocalText, max: usize) {
+    pub(crate) fn text(&mut self, path: &str, text: &LocalText, max: usize) {
         for (lang, s) in [("zh-CN", &text.zh), ("en", &text.en)] {
             let chars = s.chars().count();
             if s.trim().is_empty() {
@@ -172,12 +179,12 @@ impl Checker {
     }
 
     /// A count or rank: a whole number at least 1.
-    fn whole(&mut self, path: &str, value: f64, what: &str, max: f64) -> Option<u32> {
+    pub(crate) fn whole(&mut self, path: &str, value: f64, what: &str, max: f64) -> Option<u32> {
         if !value.is_finite() {
             self.report(
                 path,
                 format!("{what} is not a finite number"),
-                "write a whole number such as 74",
+                "write a whole number such as 12",
             );
             None
         } else if value.fract() != 0.0 {
@@ -206,7 +213,12 @@ impl Checker {
         }
     }
 
-    fn source_refs(&mut self, path: &str, ids: &[String], sources: &[SourceEntry]) -> Vec<usize> {
+    pub(crate) fn source_refs(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        sources: &[SourceEntry],
+    ) -> Vec<usize> {
         if ids.is_empty() {
             self.report(
                 path,
@@ -330,6 +342,7 @@ pub fn validate(file: DataFile) -> Result<Model, DataError> {
             }
         }
     }
+    let panels = check_panels(&mut c, &file.panels, &file.sources);
     if c.problems.is_empty() {
         Ok(Model {
             example: file.example,
@@ -343,6 +356,7 @@ pub fn validate(file: DataFile) -> Result<Model, DataError> {
                 consecutive_rises: claim,
                 points,
             },
+            panels,
         })
     } else {
         Err(DataError::Invalid(c.problems))

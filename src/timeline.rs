@@ -32,10 +32,16 @@ impl Timeline {
     /// How far the line has drawn at `elapsed_ms`, in years from the first:
     /// 0.0 shows only the first year, `steps` shows the whole climb.
     pub fn reveal_at(&self, elapsed_ms: f64) -> f64 {
+        self.progress_at(elapsed_ms) * self.steps as f64
+    }
+
+    /// How far the whole entry has come at `elapsed_ms`, eased, from 0 to 1; the panels
+    /// follow this so they arrive in step with the rank line.
+    pub fn progress_at(&self, elapsed_ms: f64) -> f64 {
         if !elapsed_ms.is_finite() || self.duration_ms <= 0.0 {
-            return self.steps as f64;
+            return 1.0;
         }
-        ease_in_out_cubic(elapsed_ms / self.duration_ms) * self.steps as f64
+        ease_in_out_cubic(elapsed_ms / self.duration_ms)
     }
 
     /// A clock that reads NaN counts as finished, so a broken clock never animates forever.

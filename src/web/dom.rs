@@ -1,24 +1,32 @@
-//! The chart's DOM around the canvas. All data-derived text goes in through
+//! The chart's DOM around its canvases. All data-derived text goes in through
 //! `textContent`, never as markup, so nothing in a data file can run.
 
 use crate::describe::Readout;
 use crate::model::{Lang, Model};
+use crate::view::ViewKind;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+/// One canvas with its own tooltip, and its heading when it is a panel.
+pub struct SurfaceDom {
+    pub kind: ViewKind,
+    pub stage: HtmlElement,
+    pub canvas: HtmlCanvasElement,
+    pub tooltip: HtmlElement,
+    pub heading: Option<(Element, Element)>,
+}
 
 pub struct Dom {
     pub figure: HtmlElement,
     pub title: Element,
     pub subtitle: Element,
     pub lang_button: HtmlElement,
-    pub stage: HtmlElement,
-    pub canvas: HtmlCanvasElement,
-    pub tooltip: HtmlElement,
+    pub surfaces: Vec<SurfaceDom>,
     pub live: Element,
     pub notes: Element,
 }
 
-fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
+pub fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
     let e = doc.create_element(tag).ok()?;
     e.set_class_name(class);
     Some(e)
@@ -28,46 +36,75 @@ fn html(doc: &Document, tag: &str, class: &str) -> Option<HtmlElement> {
     el(doc, tag, class)?.dyn_into().ok()
 }
 
+fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
+    let stage = html(doc, "div", "rankclimb-stage")?;
+    let canvas: HtmlCanvasElement = el(doc, "canvas", "rankclimb-canvas")?.dyn_into().ok()?;
+    canvas.set_attribute("tabindex", "0").ok()?;
+    canvas.set_attribute("role", "img").ok()?;
+    let tooltip = html(doc, "div", "rankclimb-tooltip")?;
+    tooltip.set_attribute("aria-hidden", "true").ok()?;
+    tooltip.set_hidden(true);
+    stage.append_with_node_2(&canvas, &tooltip).ok()?;
+    let heading = match kind {
+        ViewKind::Rank => None,
+        ViewKind::Panel(_) => Some((
+            el(doc, "h3", "rankclimb-panel-title")?,
+            el(doc, "p", "rankclimb-panel-subtitle")?,
+        )),
+    };
+    Some(SurfaceDom {
+        kind,
+        stage,
+        canvas,
+        tooltip,
+        heading,
+    })
+}
+
 impl Dom {
-    pub fn build(doc: &Document, container: &Element) -> Option<Dom> {
+    pub fn build(doc: &Document, container: &Element, kinds: &[ViewKind]) -> Option<Dom> {
         let figure = html(doc, "figure", "rankclimb")?;
         let header = el(doc, "div", "rankclimb-header")?;
         let title = el(doc, "h2", "rankclimb-title")?;
         let lang_button = html(doc, "button", "rankclimb-lang")?;
         lang_button.set_attribute("type", "button").ok()?;
         let subtitle = el(doc, "p", "rankclimb-subtitle")?;
-        let stage = html(doc, "div", "rankclimb-stage")?;
-        let canvas: HtmlCanvasElement = el(doc, "canvas", "rankclimb-canvas")?.dyn_into().ok()?;
-        canvas.set_attribute("tabindex", "0").ok()?;
-        canvas.set_attribute("role", "img").ok()?;
-        let tooltip = html(doc, "div", "rankclimb-tooltip")?;
-        tooltip.set_attribute("aria-hidden", "true").ok()?;
-        tooltip.set_hidden(true);
         let live = el(doc, "div", "rankclimb-live")?;
         live.set_attribute("aria-live", "polite").ok()?;
         live.set_attribute("role", "status").ok()?;
         let notes = el(doc, "figcaption", "rankclimb-notes")?;
         header.append_with_node_2(&title, &lang_button).ok()?;
-        stage.append_with_node_2(&canvas, &tooltip).ok()?;
-        figure
-            .append_with_node_5(&header, &subtitle, &stage, &live, &notes)
-            .ok()?;
+        figure.append_with_node_2(&header, &subtitle).ok()?;
+        let surfaces: Vec<SurfaceDom> = kinds
+            .iter()
+            .map(|&k| surface(doc, k))
+            .collect::<Option<_>>()?;
+        let grid = el(doc, "div", "rankclimb-panels")?;
+        for s in &surfaces {
+            match &s.heading {
+                None => figure.append_child(&s.stage).ok()?,
+                Some((h, p)) => {
+                    let section = el(doc, "section", "rankclimb-panel")?;
+                    section.append_with_node_3(h, p, &s.stage).ok()?;
+                    grid.append_child(&section).ok()?
+                }
+            };
+        }
+        figure.append_with_node_3(&grid, &live, &notes).ok()?;
         container.replace_children_with_node_1(&figure);
         Some(Dom {
             figure,
             title,
             subtitle,
             lang_button,
-            stage,
-            canvas,
-            tooltip,
+            surfaces,
             live,
             notes,
         })
     }
 
-    /// Every text that depends on the language.
-    pub fn write_texts(&self, doc: &Document, model: &Model, lang: Lang, summary: &str) {
+    /// Every text that depends on the language; `labels` are each canvas's accessible text.
+    pub fn write_texts(&self, doc: &Document, model: &Model, lang: Lang, labels: &[String]) {
         let example = match (model.example, lang) {
             (false, _) => "",
             (true, Lang::Zh) => "【示例数据】",
@@ -85,12 +122,20 @@ impl Dom {
         self.lang_button.set_text_content(Some(label));
         let _ = self.lang_button.set_attribute("aria-label", other);
         let hint = match lang {
-            Lang::Zh => "按左右方向键逐年查看。",
-            Lang::En => " Use the left and right arrow keys to step through the years.",
+            Lang::Zh => "按方向键逐项查看。",
+            Lang::En => " Use the arrow keys to step through the items.",
         };
-        let _ = self
-            .canvas
-            .set_attribute("aria-label", &format!("{summary}{hint}"));
+        for (s, text) in self.surfaces.iter().zip(labels) {
+            let _ = s
+                .canvas
+                .set_attribute("aria-label", &format!("{text}{hint}"));
+            if let (Some((h, p)), ViewKind::Panel(i)) = (&s.heading, s.kind) {
+                if let Some(panel) = model.panels.get(i) {
+                    h.set_text_content(Some(panel.title.get(lang)));
+                    p.set_text_content(panel.subtitle.as_ref().map(|t| t.get(lang)));
+                }
+            }
+        }
 
         self.notes.set_text_content(None);
         for p in model.ranking.points.iter().filter(|p| p.note.is_some()) {
@@ -109,7 +154,9 @@ impl Dom {
             let _ = self.notes.append_child(&line);
         }
     }
+}
 
+impl SurfaceDom {
     /// Show a readout beside the point at (`x`, `y`) CSS pixels within the stage.
     pub fn show_tooltip(
         &self,

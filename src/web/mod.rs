@@ -1,14 +1,17 @@
-//! The wasm32 shell: one `Chart` handle per container, owning its canvas, frames, events
+//! The wasm32 shell: one `Chart` handle per container, owning its canvases, frames, events
 //! and DOM. Everything it shows is computed by the native-tested core.
 
 mod dom;
 mod listener;
 
-use crate::describe::{rank_readout, summary};
-use crate::draw::{draw_rank_chart, Frame, Theme};
-use crate::layout::{css_height_for_width, rank_layout, RankLayout, Viewport};
+use crate::describe::{panel_summary, summary};
+use crate::draw::Theme;
+use crate::layout::Viewport;
 use crate::model::{validate, DataError, Lang, Model};
 use crate::timeline::Timeline;
+use crate::view::{
+    draw_view, item_count, readout, view_css_height, view_layout, views, ViewKind, ViewLayout,
+};
 use crate::DataFile;
 use dom::{show_error, Dom};
 use listener::{FrameLoop, Listener, Observer};
@@ -24,11 +27,12 @@ struct State {
     lang: Lang,
     theme: Theme,
     timeline: Timeline,
-    layout: Option<RankLayout>,
+    /// Entry progress from 0 to 1, shared by every canvas.
+    progress: f64,
     started_at: Option<f64>,
-    reveal: f64,
-    inspected: Option<usize>,
-    css_width: f64,
+    layouts: Vec<Option<ViewLayout>>,
+    /// The one item inspected across the infographic: (canvas, item).
+    inspected: Option<(usize, usize)>,
 }
 
 struct Instance {
@@ -79,33 +83,27 @@ impl Chart {
         let model = match parsed {
             Ok(m) => m,
             Err(e) => {
-                let lines = e.lines();
                 show_error(
                     &document,
                     &container,
                     error_heading(asked.unwrap_or(Lang::Zh)),
-                    &lines,
+                    &e.lines(),
                 );
                 return Err(JsError::new(&e.to_string()));
             }
         };
         let lang = asked.unwrap_or(model.language);
-        let dom = Dom::build(&document, &container)
+        let kinds = views(&model);
+        let dom = Dom::build(&document, &container, &kinds)
             .ok_or_else(|| JsError::new("could not build the chart's elements"))?;
-        let timeline = Timeline::new(model.ranking.points.len());
         let state = State {
             lang,
             theme: Theme::light(),
-            timeline,
-            layout: None,
+            timeline: Timeline::new(model.ranking.points.len()),
+            progress: if options.reduced_motion { 1.0 } else { 0.0 },
             started_at: None,
-            reveal: if options.reduced_motion {
-                timeline.end()
-            } else {
-                0.0
-            },
+            layouts: vec![None; kinds.len()],
             inspected: None,
-            css_width: 0.0,
             model,
         };
         let instance = Rc::new(Instance {
@@ -128,10 +126,10 @@ impl Chart {
         let weak = Rc::downgrade(&instance);
         *instance.observer.borrow_mut() = Observer::new(&instance.dom.figure, move |_| {
             if let Some(i) = weak.upgrade() {
-                i.resize();
+                i.relayout();
             }
         });
-        instance.resize();
+        instance.relayout();
         Ok(Chart {
             instance: Some(instance),
         })
@@ -143,7 +141,7 @@ impl Chart {
             {
                 let mut s = i.state.borrow_mut();
                 s.started_at = None;
-                s.reveal = 0.0;
+                s.progress = 0.0;
             }
             i.request_frame();
         }
@@ -160,16 +158,30 @@ impl Chart {
         Ok(())
     }
 
-    /// Where a year's point is drawn, as `[x, y]` CSS pixels from the canvas's top-left
-    /// corner, so a host page can anchor its own annotations; `undefined` before layout.
+    /// Where a year's point is drawn on the rank chart, as `[x, y]` CSS pixels from the
+    /// canvas's top-left corner, so a host page can anchor its own annotations.
     #[wasm_bindgen(js_name = pointOf)]
     pub fn point_of(&self, year: i32) -> Option<Vec<f64>> {
         let i = self.instance.as_ref()?;
         let s = i.state.borrow();
-        let layout = s.layout.as_ref()?;
+        let Some(Some(ViewLayout::Rank(layout))) = s.layouts.first() else {
+            return None;
+        };
         let index = layout.years.iter().position(|y| y.year == year)?;
         let (x, y) = layout.anchor_of(index)?;
         let scale = layout.viewport.scale;
+        Some(vec![f64::from(x) / scale, f64::from(y) / scale])
+    }
+
+    /// Where item `item` of canvas `canvas` (0 is the rank chart, then the panels in
+    /// order) is anchored, as `[x, y]` CSS pixels within that canvas.
+    #[wasm_bindgen(js_name = itemAnchor)]
+    pub fn item_anchor(&self, canvas: usize, item: usize) -> Option<Vec<f64>> {
+        let i = self.instance.as_ref()?;
+        let s = i.state.borrow();
+        let layout = s.layouts.get(canvas)?.as_ref()?;
+        let (x, y) = layout.anchor_of(item)?;
+        let scale = layout.viewport().scale;
         Some(vec![f64::from(x) / scale, f64::from(y) / scale])
     }
 
@@ -187,16 +199,23 @@ impl Chart {
 impl Instance {
     fn write_texts(&self) {
         let s = self.state.borrow();
+        let labels: Vec<String> = self
+            .dom
+            .surfaces
+            .iter()
+            .map(|d| match d.kind {
+                ViewKind::Rank => summary(&s.model, s.lang),
+                ViewKind::Panel(p) => panel_summary(&s.model, p, s.lang),
+            })
+            .collect();
         self.dom
-            .write_texts(&self.document, &s.model, s.lang, &summary(&s.model, s.lang));
+            .write_texts(&self.document, &s.model, s.lang, &labels);
     }
 
-    fn set_lang(self: &Rc<Self>, lang: Lang) {
+    fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().lang = lang;
         self.write_texts();
         self.relayout();
-        let inspected = self.state.borrow().inspected;
-        self.inspect(inspected);
     }
 
     fn request_frame(&self) {
@@ -211,178 +230,195 @@ impl Instance {
         }
         let animating = {
             let mut s = self.state.borrow_mut();
-            if s.reveal < s.timeline.end() {
+            if s.progress < 1.0 {
                 let start = *s.started_at.get_or_insert(now);
-                s.reveal = s.timeline.reveal_at(now - start);
+                s.progress = s.timeline.progress_at(now - start);
             }
-            s.reveal < s.timeline.end()
+            s.progress < 1.0
         };
-        self.draw();
+        for k in 0..self.dom.surfaces.len() {
+            self.draw(k);
+        }
         if animating {
             self.request_frame();
         }
     }
 
-    fn draw(&self) {
+    fn draw(&self, k: usize) {
         let s = self.state.borrow();
-        let Some(layout) = &s.layout else { return };
-        let Some(backend) = CanvasBackend::with_canvas_object(self.dom.canvas.clone()) else {
+        let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
+            return;
+        };
+        let Some(backend) = CanvasBackend::with_canvas_object(d.canvas.clone()) else {
             return;
         };
         let root = backend.into_drawing_area();
-        let frame = Frame {
-            reveal: s.reveal,
-            inspected: s.inspected,
-        };
-        if let Err(e) = draw_rank_chart(&root, &s.model, layout, frame, s.lang, &s.theme) {
+        let inspected = s.inspected.filter(|(c, _)| *c == k).map(|(_, i)| i);
+        if let Err(e) = draw_view(
+            &root, &s.model, layout, s.progress, inspected, s.lang, &s.theme,
+        ) {
             web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
         }
     }
 
-    fn resize(&self) {
-        let css_width = f64::from(self.dom.stage.client_width());
-        self.state.borrow_mut().css_width = css_width;
-        self.relayout();
-    }
-
     fn relayout(&self) {
-        let css_width = self.state.borrow().css_width;
-        if css_width < 1.0 {
-            // A hidden or zero-width container: nothing to draw until it gets a size.
-            self.state.borrow_mut().layout = None;
-            return;
-        }
-        let css_height = css_height_for_width(css_width);
         let scale = self.window.device_pixel_ratio().clamp(0.5, 4.0);
-        let canvas = &self.dom.canvas;
-        let style = canvas.style();
-        let _ = style.set_property("width", &format!("{css_width}px"));
-        let _ = style.set_property("height", &format!("{css_height}px"));
-        let viewport = Viewport {
-            width: (css_width * scale).round() as u32,
-            height: (css_height * scale).round() as u32,
-            scale,
-        };
-        canvas.set_width(viewport.width);
-        canvas.set_height(viewport.height);
-        {
-            let mut s = self.state.borrow_mut();
-            let layout = rank_layout(&s.model, viewport, s.lang);
-            s.layout = Some(layout);
+        for (k, d) in self.dom.surfaces.iter().enumerate() {
+            let css_width = f64::from(d.stage.client_width());
+            let layout = if css_width < 1.0 {
+                // A hidden or zero-width container: nothing to draw until it gets a size.
+                None
+            } else {
+                let s = self.state.borrow();
+                let css_height = view_css_height(&s.model, d.kind, css_width);
+                let style = d.canvas.style();
+                let _ = style.set_property("width", &format!("{css_width}px"));
+                let _ = style.set_property("height", &format!("{css_height}px"));
+                let viewport = Viewport {
+                    width: (css_width * scale).round() as u32,
+                    height: (css_height * scale).round() as u32,
+                    scale,
+                };
+                d.canvas.set_width(viewport.width);
+                d.canvas.set_height(viewport.height);
+                view_layout(&s.model, d.kind, viewport, s.lang)
+            };
+            self.state.borrow_mut().layouts[k] = layout;
+            // Resizing clears a canvas: draw now rather than show a blank frame.
+            self.draw(k);
         }
-        // Resizing clears the canvas: draw now rather than show a blank frame.
-        self.draw();
-        let inspected = self.state.borrow().inspected;
-        if inspected.is_some() {
-            self.place_tooltip();
-        }
+        self.show_readout();
         self.request_frame();
     }
 
-    fn inspect(&self, index: Option<usize>) {
-        self.state.borrow_mut().inspected = index;
-        match index {
-            Some(_) => self.place_tooltip(),
-            None => self.dom.hide_tooltip(),
+    fn inspect(&self, target: Option<(usize, usize)>) {
+        let before = std::mem::replace(&mut self.state.borrow_mut().inspected, target);
+        if let Some((k, _)) = before {
+            if target.map(|t| t.0) != Some(k) {
+                if let Some(d) = self.dom.surfaces.get(k) {
+                    d.hide_tooltip();
+                }
+                self.draw(k);
+            }
         }
-        self.draw();
+        self.show_readout();
+        if let Some((k, _)) = target {
+            self.draw(k);
+        }
     }
 
-    fn place_tooltip(&self) {
+    fn show_readout(&self) {
         let s = self.state.borrow();
-        let (Some(i), Some(layout)) = (s.inspected, &s.layout) else {
+        let Some((k, i)) = s.inspected else {
+            for d in &self.dom.surfaces {
+                d.hide_tooltip();
+            }
             return;
         };
-        let Some(readout) = rank_readout(&s.model, i, s.lang) else {
+        let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
+            return;
+        };
+        let Some(text) = readout(&s.model, d.kind, i, s.lang) else {
             return;
         };
         let Some((x, y)) = layout.anchor_of(i) else {
             return;
         };
-        let scale = layout.viewport.scale;
-        self.dom.show_tooltip(
+        let scale = layout.viewport().scale;
+        let width = f64::from(layout.viewport().width) / scale;
+        d.show_tooltip(
             &self.document,
-            &readout,
-            x as f64 / scale,
-            y as f64 / scale,
-            s.css_width,
+            &text,
+            f64::from(x) / scale,
+            f64::from(y) / scale,
+            width,
         );
         self.dom
             .live
-            .set_text_content(Some(&readout.announcement(s.lang)));
+            .set_text_content(Some(&text.announcement(s.lang)));
     }
 
-    fn index_at(&self, e: &PointerEvent) -> Option<usize> {
+    fn item_at(&self, k: usize, e: &PointerEvent) -> Option<usize> {
         let s = self.state.borrow();
-        let layout = s.layout.as_ref()?;
-        let scale = layout.viewport.scale;
-        layout.nearest_year(
+        let layout = s.layouts.get(k)?.as_ref()?;
+        let scale = layout.viewport().scale;
+        layout.item_at(
             f64::from(e.offset_x()) * scale,
             f64::from(e.offset_y()) * scale,
         )
     }
 
-    fn on_key(&self, e: &KeyboardEvent) {
+    fn on_key(&self, k: usize, e: &KeyboardEvent) {
         let (current, count) = {
             let s = self.state.borrow();
-            (s.inspected, s.model.ranking.points.len())
+            let kind = self.dom.surfaces.get(k).map(|d| d.kind);
+            let count = kind.map_or(0, |kind| item_count(&s.model, kind));
+            (s.inspected.filter(|(c, _)| *c == k).map(|(_, i)| i), count)
         };
-        let last = count.saturating_sub(1);
+        if count == 0 {
+            return;
+        }
+        let last = count - 1;
         let next = match e.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(last))),
-            "ArrowLeft" | "ArrowUp" => Some(current.map_or(last, |i| i.saturating_sub(1))),
-            "Home" => Some(0),
-            "End" => Some(last),
+            "ArrowRight" | "ArrowDown" => current.map_or(0, |i| (i + 1).min(last)),
+            "ArrowLeft" | "ArrowUp" => current.map_or(last, |i| i.saturating_sub(1)),
+            "Home" => 0,
+            "End" => last,
             "Escape" => {
-                self.inspect(None);
                 e.prevent_default();
+                self.inspect(None);
                 return;
             }
             _ => return,
         };
         e.prevent_default();
-        self.inspect(next);
+        self.inspect(Some((k, next)));
     }
 
     fn attach_listeners(self: &Rc<Self>) {
-        let canvas: &web_sys::EventTarget = self.dom.canvas.as_ref();
         let mut ls = Vec::new();
-        let on = |kind: &'static str, f: fn(&Instance, Event)| {
-            let weak: Weak<Instance> = Rc::downgrade(self);
-            Listener::new(canvas, kind, move |e| {
-                if let Some(i) = weak.upgrade() {
-                    f(&i, e);
+        for (k, d) in self.dom.surfaces.iter().enumerate() {
+            let target: &web_sys::EventTarget = d.canvas.as_ref();
+            let on = |kind: &'static str, f: fn(&Instance, usize, Event)| {
+                let weak: Weak<Instance> = Rc::downgrade(self);
+                Listener::new(target, kind, move |e| {
+                    if let Some(i) = weak.upgrade() {
+                        f(&i, k, e);
+                    }
+                })
+            };
+            ls.extend(on("pointermove", |i, k, e| {
+                if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                    let target = i.item_at(k, p).map(|item| (k, item));
+                    if target.is_some() && target != i.state.borrow().inspected {
+                        i.inspect(target);
+                    }
                 }
-            })
-        };
-        ls.extend(on("pointermove", |i, e| {
-            if let Some(p) = e.dyn_ref::<PointerEvent>() {
-                let index = i.index_at(p);
-                if index != i.state.borrow().inspected {
-                    i.inspect(index);
+            }));
+            ls.extend(on("pointerdown", |i, k, e| {
+                if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                    let target = i.item_at(k, p).map(|item| (k, item));
+                    i.inspect(target);
                 }
-            }
-        }));
-        ls.extend(on("pointerdown", |i, e| {
-            if let Some(p) = e.dyn_ref::<PointerEvent>() {
-                let index = i.index_at(p);
-                i.inspect(index);
-            }
-        }));
-        ls.extend(on("pointerleave", |i, e| {
-            let mouse = e
-                .dyn_ref::<PointerEvent>()
-                .is_some_and(|p| p.pointer_type() == "mouse");
-            // A tapped readout stays until the next tap; a hovered one follows the mouse out.
-            if mouse && i.document.active_element().as_ref() != Some(i.dom.canvas.as_ref()) {
-                i.inspect(None);
-            }
-        }));
-        ls.extend(on("keydown", |i, e| {
-            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-                i.on_key(k);
-            }
-        }));
+            }));
+            ls.extend(on("pointerleave", |i, k, e| {
+                let mouse = e
+                    .dyn_ref::<PointerEvent>()
+                    .is_some_and(|p| p.pointer_type() == "mouse");
+                let here = i.state.borrow().inspected.is_some_and(|(c, _)| c == k);
+                let focused =
+                    i.document.active_element().as_ref() == Some(i.dom.surfaces[k].canvas.as_ref());
+                // A tapped readout stays until the next tap; a hovered one follows the mouse out.
+                if mouse && here && !focused {
+                    i.inspect(None);
+                }
+            }));
+            ls.extend(on("keydown", |i, k, e| {
+                if let Some(key) = e.dyn_ref::<KeyboardEvent>() {
+                    i.on_key(k, key);
+                }
+            }));
+        }
         let weak = Rc::downgrade(self);
         ls.extend(Listener::new(
             self.dom.lang_button.as_ref(),

@@ -106,6 +106,8 @@ pub struct Options {
     pub width: u32,
     pub height: u32,
     pub scale: f64,
+    /// A phone: touch events and a mobile viewport.
+    pub touch: bool,
     pub extra_args: Vec<String>,
 }
 
@@ -115,6 +117,7 @@ impl Default for Options {
             width: 1000,
             height: 900,
             scale: 1.0,
+            touch: false,
             extra_args: Vec::new(),
         }
     }
@@ -143,13 +146,21 @@ impl Browser {
             "--disable-sync".into(),
             "--disable-dev-shm-usage".into(),
             format!("--user-data-dir={}", profile.0.display()),
-            format!("--window-size={},{}", opts.width, opts.height),
-            format!("--force-device-scale-factor={}", opts.scale),
+            format!("--window-size={},{}", opts.width.max(800), opts.height),
         ];
         args.extend(opts.extra_args);
         let caps = json!({
             "browserName": "chrome",
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+            // Device metrics set the real viewport and ratio: a headless window cannot be
+            // made narrower than about 500 px, and phones are narrower than that.
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": args,
+                "mobileEmulation": { "deviceMetrics": {
+                    "width": opts.width, "height": opts.height, "pixelRatio": opts.scale,
+                    "touch": opts.touch, "mobile": opts.touch,
+                } },
+            },
             "goog:loggingPrefs": { "browser": "ALL" },
         });
         let caps = match caps {

@@ -2,6 +2,7 @@
 //! keyboard events. Run through `cargo xtask test`, which builds `dist/` first.
 
 mod harness;
+mod panels;
 
 use fantoccini::key::Key;
 use harness::{Browser, Options};

@@ -55,8 +55,8 @@ pub fn test(root: &Path) -> Result<()> {
             .current_dir(root)
             .args([
                 "test",
-                "-p",
-                "rankclimb",
+                // The same package set as the native run, so nothing is compiled twice.
+                "--workspace",
                 "--test",
                 "browser",
                 "--",

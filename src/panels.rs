@@ -1,0 +1,323 @@
+//! The indicator panels of the model, and the rules their data must meet.
+
+use crate::data::{LocalText, PanelEntry, SourceEntry, UnitText};
+use crate::model::{Checker, Lang};
+
+const MAX_ITEMS: usize = 40;
+const MAX_MEASURES: usize = 4;
+const MAX_VALUE: f64 = 1e12;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub title: LocalText,
+    pub subtitle: Option<LocalText>,
+    pub kind: PanelKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelKind {
+    Ranks {
+        of: u32,
+        reference: Option<Reference>,
+        items: Vec<RankItem>,
+    },
+    Bars {
+        measures: Vec<Measure>,
+        items: Vec<BarItem>,
+    },
+    Stats {
+        items: Vec<StatItem>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub label: LocalText,
+    pub rank: u32,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankItem {
+    pub label: LocalText,
+    pub rank: Option<u32>,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub label: LocalText,
+    pub unit: UnitText,
+    pub signed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarItem {
+    pub label: LocalText,
+    pub values: Vec<Option<f64>>,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatItem {
+    pub label: LocalText,
+    pub value: Option<f64>,
+    pub unit: UnitText,
+    pub detail: Option<LocalText>,
+    pub sources: Vec<usize>,
+}
+
+impl UnitText {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl PanelKind {
+    pub fn item_count(&self) -> usize {
+        match self {
+            PanelKind::Ranks { items, .. } => items.len(),
+            PanelKind::Bars { items, .. } => items.len(),
+            PanelKind::Stats { items } => items.len(),
+        }
+    }
+}
+
+/// A value as the source prints it: no rounding, no trailing zeros, "+" where asked.
+pub fn format_value(v: f64, signed: bool) -> String {
+    if signed && v > 0.0 {
+        format!("+{v}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// "12.5亿元" / "12.5 亿 yuan": Chinese units follow the number directly.
+pub fn with_unit(value: &str, unit: &str, lang: Lang) -> String {
+    match (lang, unit.is_empty()) {
+        (_, true) => value.to_string(),
+        (Lang::Zh, false) => format!("{value}{unit}"),
+        (Lang::En, false) if unit == "%" => format!("{value}%"),
+        (Lang::En, false) => format!("{value} {unit}"),
+    }
+}
+
+fn unit(c: &mut Checker, path: &str, u: &UnitText) {
+    for (lang, s) in [("zh-CN", &u.zh), ("en", &u.en)] {
+        if s.chars().count() > 24 || s.chars().any(char::is_control) {
+            c.report(
+                format!("{path}.{lang}"),
+                "is not a short unit",
+                "write a unit such as \"%\" or \"亿元\"",
+            );
+        }
+    }
+}
+
+fn value(c: &mut Checker, path: &str, v: f64) -> Option<f64> {
+    if !v.is_finite() || v.abs() > MAX_VALUE {
+        c.report(
+            path,
+            format!("{v} is not a usable number"),
+            "write a finite number, or null where unknown",
+        );
+        None
+    } else {
+        Some(v)
+    }
+}
+
+fn items_len(c: &mut Checker, path: &str, n: usize) {
+    if n == 0 || n > MAX_ITEMS {
+        c.report(
+            path,
+            format!("has {n} items"),
+            &format!("a panel shows between 1 and {MAX_ITEMS} items"),
+        );
+    }
+}
+
+pub(crate) fn check_panels(
+    c: &mut Checker,
+    entries: &[PanelEntry],
+    sources: &[SourceEntry],
+) -> Vec<Panel> {
+    let mut panels = Vec::new();
+    for (pi, entry) in entries.iter().enumerate() {
+        let base = format!("panels[{pi}]");
+        let (title, subtitle) = match entry {
+            PanelEntry::Ranks {
+                title, subtitle, ..
+            }
+            | PanelEntry::Bars {
+                title, subtitle, ..
+            }
+            | PanelEntry::Stats {
+                title, subtitle, ..
+            } => (title, subtitle),
+        };
+        c.text(&format!("{base}.title"), title, 80);
+        if let Some(s) = subtitle {
+            c.text(&format!("{base}.subtitle"), s, 160);
+        }
+        let kind = match entry {
+            PanelEntry::Ranks {
+                of,
+                reference,
+                items,
+                ..
+            } => {
+                let of = c
+                    .whole(&format!("{base}.of"), *of, "the number ranked", 1e6)
+                    .unwrap_or(1);
+                let within = |c: &mut Checker, path: &str, r: f64| {
+                    let r = c.whole(path, r, "the rank", 1e6)?;
+                    if r > of {
+                        c.report(
+                            path,
+                            format!("{r} is beyond the {of} ranked"),
+                            "a rank lies between 1 and \"of\"",
+                        );
+                        return None;
+                    }
+                    Some(r)
+                };
+                let reference = reference.as_ref().map(|r| Reference {
+                    label: r.label.clone(),
+                    rank: within(c, &format!("{base}.reference.rank"), r.rank).unwrap_or(1),
+                    sources: c.source_refs(
+                        &format!("{base}.reference.sources"),
+                        &r.sources,
+                        sources,
+                    ),
+                });
+                if let Some(r) = reference.as_ref() {
+                    c.text(&format!("{base}.reference.label"), &r.label, 40);
+                }
+                items_len(c, &format!("{base}.items"), items.len());
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, it)| {
+                        let path = format!("{base}.items[{i}]");
+                        c.text(&format!("{path}.label"), &it.label, 80);
+                        RankItem {
+                            label: it.label.clone(),
+                            rank: it.rank.and_then(|r| within(c, &format!("{path}.rank"), r)),
+                            sources: c.source_refs(
+                                &format!("{path}.sources"),
+                                &it.sources,
+                                sources,
+                            ),
+                        }
+                    })
+                    .collect();
+                PanelKind::Ranks {
+                    of,
+                    reference,
+                    items,
+                }
+            }
+            PanelEntry::Bars {
+                measures, items, ..
+            } => {
+                if measures.is_empty() || measures.len() > MAX_MEASURES {
+                    c.report(
+                        format!("{base}.measures"),
+                        format!("has {} measures", measures.len()),
+                        &format!(
+                            "give between 1 and {MAX_MEASURES} measures, each with its own unit"
+                        ),
+                    );
+                }
+                let measures: Vec<Measure> = measures
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        c.text(&format!("{base}.measures[{i}].label"), &m.label, 40);
+                        unit(c, &format!("{base}.measures[{i}].unit"), &m.unit);
+                        Measure {
+                            label: m.label.clone(),
+                            unit: m.unit.clone(),
+                            signed: m.signed,
+                        }
+                    })
+                    .collect();
+                items_len(c, &format!("{base}.items"), items.len());
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, it)| {
+                        let path = format!("{base}.items[{i}]");
+                        c.text(&format!("{path}.label"), &it.label, 80);
+                        if it.values.len() != measures.len() {
+                            c.report(
+                                format!("{path}.values"),
+                                format!(
+                                    "has {} values for {} measures",
+                                    it.values.len(),
+                                    measures.len()
+                                ),
+                                "give one value per measure, null where unknown",
+                            );
+                        }
+                        let values = it
+                            .values
+                            .iter()
+                            .enumerate()
+                            .map(|(k, v)| {
+                                v.and_then(|v| value(c, &format!("{path}.values[{k}]"), v))
+                            })
+                            .collect();
+                        BarItem {
+                            label: it.label.clone(),
+                            values,
+                            sources: c.source_refs(
+                                &format!("{path}.sources"),
+                                &it.sources,
+                                sources,
+                            ),
+                        }
+                    })
+                    .collect();
+                PanelKind::Bars { measures, items }
+            }
+            PanelEntry::Stats { items, .. } => {
+                items_len(c, &format!("{base}.items"), items.len());
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, it)| {
+                        let path = format!("{base}.items[{i}]");
+                        c.text(&format!("{path}.label"), &it.label, 40);
+                        unit(c, &format!("{path}.unit"), &it.unit);
+                        if let Some(d) = &it.detail {
+                            c.text(&format!("{path}.detail"), d, 120);
+                        }
+                        StatItem {
+                            label: it.label.clone(),
+                            value: it.value.and_then(|v| value(c, &format!("{path}.value"), v)),
+                            unit: it.unit.clone(),
+                            detail: it.detail.clone(),
+                            sources: c.source_refs(
+                                &format!("{path}.sources"),
+                                &it.sources,
+                                sources,
+                            ),
+                        }
+                    })
+                    .collect();
+                PanelKind::Stats { items }
+            }
+        };
+        panels.push(Panel {
+            title: title.clone(),
+            subtitle: subtitle.clone(),
+            kind,
+        });
+    }
+    panels
+}

@@ -1,0 +1,120 @@
+//! One canvas of the infographic, whatever it shows: the rank chart or an indicator panel.
+//! The web shell handles every canvas through these few functions.
+
+use crate::describe::{panel_readout, rank_readout, Readout};
+use crate::draw::{draw_rank_chart, DrawError, Frame, Theme};
+use crate::layout::{css_height_for_width, rank_layout, RankLayout, Viewport};
+use crate::model::{Lang, Model};
+use crate::panel_draw::draw_panel;
+use crate::panel_layout::{panel_css_height, panel_layout, PanelLayout};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Rank,
+    Panel(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewLayout {
+    Rank(RankLayout),
+    Panel(PanelLayout),
+}
+
+/// Every canvas the model needs, in reading order.
+pub fn views(model: &Model) -> Vec<ViewKind> {
+    std::iter::once(ViewKind::Rank)
+        .chain((0..model.panels.len()).map(ViewKind::Panel))
+        .collect()
+}
+
+pub fn view_css_height(model: &Model, kind: ViewKind, css_width: f64) -> f64 {
+    match kind {
+        ViewKind::Rank => css_height_for_width(css_width),
+        ViewKind::Panel(i) => model
+            .panels
+            .get(i)
+            .map_or(0.0, |p| panel_css_height(p, css_width)),
+    }
+}
+
+pub fn view_layout(
+    model: &Model,
+    kind: ViewKind,
+    viewport: Viewport,
+    lang: Lang,
+) -> Option<ViewLayout> {
+    Some(match kind {
+        ViewKind::Rank => ViewLayout::Rank(rank_layout(model, viewport, lang)),
+        ViewKind::Panel(i) => ViewLayout::Panel(panel_layout(model.panels.get(i)?, viewport, lang)),
+    })
+}
+
+pub fn item_count(model: &Model, kind: ViewKind) -> usize {
+    match kind {
+        ViewKind::Rank => model.ranking.points.len(),
+        ViewKind::Panel(i) => model.panels.get(i).map_or(0, |p| p.kind.item_count()),
+    }
+}
+
+pub fn readout(model: &Model, kind: ViewKind, index: usize, lang: Lang) -> Option<Readout> {
+    match kind {
+        ViewKind::Rank => rank_readout(model, index, lang),
+        ViewKind::Panel(p) => panel_readout(model, p, index, lang),
+    }
+}
+
+/// Draw one canvas at entry `progress` (0 to 1) with `inspected` highlighted.
+pub fn draw_view<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &Model,
+    layout: &ViewLayout,
+    progress: f64,
+    inspected: Option<usize>,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    match layout {
+        ViewLayout::Rank(l) => {
+            let steps = l.years.len().saturating_sub(1) as f64;
+            draw_rank_chart(
+                root,
+                model,
+                l,
+                Frame {
+                    reveal: progress * steps,
+                    inspected,
+                },
+                lang,
+                theme,
+            )
+        }
+        ViewLayout::Panel(l) => draw_panel(root, l, progress, inspected, theme),
+    }
+}
+
+impl ViewLayout {
+    pub fn viewport(&self) -> Viewport {
+        match self {
+            ViewLayout::Rank(l) => l.viewport,
+            ViewLayout::Panel(l) => l.viewport,
+        }
+    }
+
+    /// The item a pointer at device pixels (`x`, `y`) inspects.
+    pub fn item_at(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            ViewLayout::Rank(l) => l.nearest_year(x, y),
+            ViewLayout::Panel(l) => l.item_at(x, y),
+        }
+    }
+
+    /// Where the tooltip for an item points, in device pixels.
+    pub fn anchor_of(&self, index: usize) -> Option<(i32, i32)> {
+        match self {
+            ViewLayout::Rank(l) => l.anchor_of(index),
+            ViewLayout::Panel(l) => l.anchors.get(index).copied(),
+        }
+    }
+}

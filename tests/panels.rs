@@ -1,0 +1,379 @@
+//! The indicator panels: model, layout, hit-testing and drawing, natively through SVG.
+
+mod common;
+use common::{story, story_with};
+use plotters::prelude::*;
+use rankclimb::describe::{panel_readout, panel_summary};
+use rankclimb::draw::Theme;
+use rankclimb::layout::Viewport;
+use rankclimb::panel_draw::{draw_panel, item_progress};
+use rankclimb::panel_layout::{
+    approx_text_width, fit_text, panel_css_height, panel_layout, wrap_text, PanelLayout, PanelMarks,
+};
+use rankclimb::panels::PanelKind;
+use rankclimb::{Lang, Model};
+use serde_json::json;
+
+fn layout(model: &Model, panel: usize, css_width: f64, lang: Lang) -> PanelLayout {
+    let p = &model.panels[panel];
+    let h = panel_css_height(p, css_width);
+    panel_layout(
+        p,
+        Viewport {
+            width: css_width as u32,
+            height: h as u32,
+            scale: 1.0,
+        },
+        lang,
+    )
+}
+
+fn svg_texts(model: &Model, panel: usize, progress: f64, lang: Lang) -> (String, Vec<String>) {
+    let l = layout(model, panel, 400.0, lang);
+    let mut out = String::new();
+    {
+        let v = l.viewport;
+        let root = SVGBackend::with_string(&mut out, (v.width, v.height)).into_drawing_area();
+        draw_panel(&root, &l, progress, None, &Theme::light()).expect("draws");
+    }
+    let texts = out
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>'))
+        .map(|(_, rest)| {
+            rest.split("</text>")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    (out, texts)
+}
+
+fn has(texts: &[String], s: &str) -> bool {
+    texts.iter().any(|t| t == s)
+}
+
+#[test]
+fn story_has_four_panels_from_the_data_file() {
+    let m = story();
+    assert_eq!(m.panels.len(), 4);
+    match &m.panels[0].kind {
+        PanelKind::Ranks {
+            of,
+            reference,
+            items,
+        } => {
+            assert_eq!(*of, 157);
+            assert_eq!(reference.as_ref().map(|r| r.rank), Some(74));
+            let ranks: Vec<Option<u32>> = items.iter().map(|i| i.rank).collect();
+            assert_eq!(ranks, [Some(73), Some(39), Some(101), Some(82), Some(68)]);
+        }
+        other => panic!("first panel should be sub-rankings, got {other:?}"),
+    }
+}
+
+#[test]
+fn sub_rankings_draw_a_dot_per_indicator_with_the_reference() {
+    let m = story();
+    let (svg, t) = svg_texts(&m, 0, 1.0, Lang::Zh);
+    for label in [
+        "73",
+        "39",
+        "101",
+        "82",
+        "68",
+        "综合排名 74",
+        "第157名",
+        "创新能力和创业活跃度",
+        "绿色发展和宜居包容性",
+    ] {
+        assert!(has(&t, label), "missing {label:?} in {t:?}");
+    }
+    assert_eq!(svg.matches("<circle").count(), 5);
+    // Strong (better than overall) in the accent colour; weak in slate.
+    let l = layout(&m, 0, 400.0, Lang::Zh);
+    let PanelMarks::Ranks {
+        rows,
+        strip_left,
+        strip_right,
+        reference,
+        ..
+    } = &l.marks
+    else {
+        panic!("ranks")
+    };
+    let strong: Vec<bool> = rows.iter().map(|r| r.strong).collect();
+    assert_eq!(strong, [true, true, false, false, true]);
+    // Rank 39 sits nearest the best end, 101 nearest the worst.
+    let xs: Vec<i32> = rows.iter().map(|r| r.dot_x.expect("known")).collect();
+    assert!(
+        xs[1] < xs[4] && xs[4] < xs[0] && xs[0] < xs[3] && xs[3] < xs[2],
+        "{xs:?}"
+    );
+    let frac = |x: i32| f64::from(x - strip_left) / f64::from(strip_right - strip_left);
+    assert!((frac(xs[1]) - 38.0 / 156.0).abs() < 0.01);
+    assert!(reference
+        .as_ref()
+        .is_some_and(|(x, _)| (frac(*x) - 73.0 / 156.0).abs() < 0.01));
+}
+
+#[test]
+fn growth_bars_carry_signed_percentages() {
+    let (_, t) = svg_texts(&story(), 1, 1.0, Lang::Zh);
+    for v in [
+        "+260%",
+        "+363%",
+        "+214%",
+        "+300%",
+        "+66%",
+        "高新技术企业",
+        "万人发明专利拥有量",
+    ] {
+        assert!(has(&t, v), "missing {v:?} in {t:?}");
+    }
+    let (_, en) = svg_texts(&story(), 1, 1.0, Lang::En);
+    assert!(has(&en, "Tech-based SMEs") && has(&en, "+363%"));
+}
+
+#[test]
+fn investment_counts_and_money_have_separate_scales() {
+    let m = story();
+    let (_, t) = svg_texts(&m, 2, 1.0, Lang::Zh);
+    for v in [
+        "56个",
+        "64.05亿元",
+        "25个",
+        "142.7亿元",
+        "5个",
+        "256亿元",
+        "项目数（个）",
+        "总投资（亿元）",
+    ] {
+        assert!(has(&t, v), "missing {v:?} in {t:?}");
+    }
+    let l = layout(&m, 2, 400.0, Lang::Zh);
+    let PanelMarks::Bars { columns, rows } = &l.marks else {
+        panic!("bars")
+    };
+    assert_eq!(columns.len(), 2);
+    assert!(
+        columns[0].x1 < columns[1].x0,
+        "two columns side by side, never overlapping"
+    );
+    // Each column's largest value fills that column: 56 projects and 256亿元.
+    assert_eq!(
+        rows[0].bars[0].as_ref().map(|b| b.x_end),
+        Some(columns[0].x1)
+    );
+    assert_eq!(
+        rows[2].bars[1].as_ref().map(|b| b.x_end),
+        Some(columns[1].x1)
+    );
+}
+
+#[test]
+fn environment_tiles_quote_the_report() {
+    let (_, t) = svg_texts(&story(), 3, 1.0, Lang::Zh);
+    for v in [
+        "88",
+        "46",
+        "255",
+        "微克/立方米",
+        "天",
+        "PM10浓度",
+        "优良天数",
+    ] {
+        assert!(has(&t, v), "missing {v:?} in {t:?}");
+    }
+    let joined = t.join("");
+    assert!(
+        joined.contains("优于市定目标64个百分点"),
+        "PM2.5's printed figure, quoted: {t:?}"
+    );
+}
+
+#[test]
+fn panels_animate_in_item_by_item() {
+    let m = story();
+    let (_, start) = svg_texts(&m, 1, 0.0, Lang::Zh);
+    assert!(
+        !start.iter().any(|t| t.starts_with('+')),
+        "no values before the entry: {start:?}"
+    );
+    let (_, mid) = svg_texts(&m, 1, 0.5, Lang::Zh);
+    let shown = mid.iter().filter(|t| t.starts_with('+')).count();
+    assert!(
+        shown > 0 && shown < 5,
+        "part way, some bars are done: {mid:?}"
+    );
+    assert_eq!(item_progress(0, 5, 0.0), 0.0);
+    assert_eq!(item_progress(4, 5, 1.0), 1.0);
+    assert!(item_progress(0, 5, 0.3) > item_progress(3, 5, 0.3));
+}
+
+#[test]
+fn pointer_hits_the_item_under_it() {
+    let m = story();
+    for p in 0..m.panels.len() {
+        let l = layout(&m, p, 400.0, Lang::Zh);
+        for (i, &(x, y)) in l.anchors.iter().enumerate() {
+            assert_eq!(
+                l.item_at(f64::from(x), f64::from(y)),
+                Some(i),
+                "panel {p} item {i}"
+            );
+        }
+        assert_eq!(l.item_at(-1.0, -1.0), None);
+        assert_eq!(l.item_at(f64::NAN, 3.0), None);
+    }
+}
+
+#[test]
+fn readouts_give_value_unit_and_source() {
+    let m = story();
+    let r = panel_readout(&m, 2, 1, Lang::Zh).expect("item");
+    assert_eq!(r.heading, "科技类项目");
+    assert_eq!(r.lines[..2], ["项目数：25个", "总投资：142.7亿元"]);
+    assert!(r.lines[2].starts_with("来源：") && r.lines[2].contains("第119行"));
+    let en = panel_readout(&m, 3, 0, Lang::En).expect("item");
+    assert_eq!(en.lines[0], "88 µg/m³");
+    let sub = panel_readout(&m, 0, 2, Lang::Zh).expect("item");
+    assert_eq!(sub.lines[..2], ["第101名（共157个）", "综合排名：第74名"]);
+    assert!(
+        panel_summary(&m, 1, Lang::Zh).starts_with("与2018年相比的增长：高新技术企业 增长：+260%")
+    );
+}
+
+#[test]
+fn four_or_seven_indicators_draw_without_code_changes() {
+    for n in [4usize, 7] {
+        let m = story_with(|v| {
+            let items: Vec<_> = (0..n)
+                .map(|i| json!({"label": {"zh-CN": format!("指标{i}"), "en": format!("Indicator {i}")}, "rank": 10 + i * 20, "sources": ["torch-2022-49-sub"]}))
+                .collect();
+            v["panels"][0]["items"] = json!(items);
+            let bars: Vec<_> = (0..n)
+                .map(|i| json!({"label": {"zh-CN": format!("项{i}"), "en": format!("Item {i}")}, "values": [i as f64 * 1.5], "sources": ["article-l101"]}))
+                .collect();
+            v["panels"][1]["items"] = json!(bars);
+        })
+        .expect("valid");
+        let (svg, t) = svg_texts(&m, 0, 1.0, Lang::En);
+        assert_eq!(svg.matches("<circle").count(), n, "{n} dots");
+        assert!(has(&t, &format!("Indicator {}", n - 1)));
+        let (_, t) = svg_texts(&m, 1, 1.0, Lang::En);
+        assert!(has(&t, &format!("+{}%", (n - 1) as f64 * 1.5)), "{t:?}");
+        assert_eq!(layout(&m, 0, 400.0, Lang::En).items.len(), n);
+    }
+}
+
+#[test]
+fn long_labels_are_shortened_or_wrapped_to_fit() {
+    let long = "Structural optimisation and industrial value chain, with a very long tail";
+    let cut = fit_text(long, 13.0, 150.0);
+    assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
+    assert_eq!(fit_text("短", 13.0, 150.0), "短");
+    let lines = wrap_text("优于市定目标64个百分点（原文如此）", 11.0, 120.0, 2);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with("优于市定目标"));
+    let text = "6 percentage points better than the city's target";
+    let en = wrap_text(text, 11.0, 150.0, 2);
+    assert_eq!(en.len(), 2);
+    assert!(
+        en.iter().all(|l| approx_text_width(l, 11.0) <= 150.0),
+        "{en:?}"
+    );
+    assert!(
+        !en[0].ends_with(' ') && text.starts_with(&format!("{} ", en[0])),
+        "breaks at a space: {en:?}"
+    );
+}
+
+#[test]
+fn bad_panel_values_are_named() {
+    let r = story_with(|v| {
+        v["panels"][0]["items"][1]["rank"] = json!(158);
+        v["panels"][2]["items"][0]["values"] = json!([56]);
+        v["panels"][3]["items"][0]["sources"] = json!([]);
+    });
+    let lines = r.expect_err("invalid").lines();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("panels[0].items[1].rank") && l.contains("beyond the 157")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("panels[2].items[0].values")
+                && l.contains("1 values for 2 measures")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("panels[3].items[0].sources")),
+        "{lines:?}"
+    );
+    let r = story_with(|v| v["panels"][1]["kind"] = json!("pie"));
+    assert!(matches!(r, Err(rankclimb::DataError::Shape(_))));
+}
+
+/// The story's figures live in the data file only: no numeric literal in `src/` code
+/// equals one of them (comments and colour values aside).
+#[test]
+fn src_holds_no_story_numbers() {
+    const STORY_NUMBERS: [f64; 29] = [
+        118.0, 98.0, 88.0, 74.0, 169.0, 157.0, 73.0, 39.0, 101.0, 82.0, 68.0, 260.0, 363.0, 214.0,
+        300.0, 66.0, 56.0, 64.05, 142.7, 256.0, 46.0, 255.0, 27.0, 64.0, 34.0, 105.0, 84.0, 109.0,
+        613.0,
+    ];
+    let mut found = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("read file");
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                if code.contains("RGBAColor(") {
+                    continue;
+                }
+                let chars: Vec<char> = code.chars().collect();
+                let mut i = 0;
+                while i < chars.len() {
+                    let starts = chars[i].is_ascii_digit()
+                        && (i == 0
+                            || !(chars[i - 1].is_alphanumeric()
+                                || chars[i - 1] == '_'
+                                || chars[i - 1] == '.'));
+                    if !starts {
+                        i += 1;
+                        continue;
+                    }
+                    let mut j = i;
+                    while j < chars.len()
+                        && (chars[j].is_ascii_digit() || chars[j] == '.' || chars[j] == '_')
+                    {
+                        j += 1;
+                    }
+                    let literal: String = chars[i..j].iter().filter(|c| **c != '_').collect();
+                    if let Ok(v) = literal.trim_end_matches('.').parse::<f64>() {
+                        if STORY_NUMBERS.contains(&v) {
+                            found.push(format!("{}:{}: {literal}", path.display(), n + 1));
+                        }
+                    }
+                    i = j;
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "story numbers in src/: {found:?}");
+}
