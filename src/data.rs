@@ -3,7 +3,13 @@
 //! Unknown fields are rejected here so that a misspelt key is reported instead of being
 //! silently dropped (a newsroom would otherwise publish a chart missing a value).
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+
+/// A value that must be written out, as a number or as `null`: an unknown is said, never
+/// left out by accident.
+fn explicit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Option::<f64>::deserialize(d)
+}
 
 /// A piece of text in each language the infographic speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -51,7 +57,16 @@ pub struct RankingEntry {
     /// unpublished years without giving them a value.
     #[serde(default)]
     pub consecutive_rises: Option<ClaimEntry>,
-    pub points: Vec<RankEntry>,
+    /// The rank series, written out here…
+    #[serde(default)]
+    pub points: Option<Vec<RankEntry>>,
+    /// …or kept in a CSV file exported from a spreadsheet, named relative to this file.
+    #[serde(default)]
+    pub points_from: Option<String>,
+    /// The text of `points_from`, filled in by whatever loads the file (the page's loader
+    /// or `cargo xtask check`).
+    #[serde(default)]
+    pub points_csv: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,8 +82,9 @@ pub struct ClaimEntry {
 #[serde(deny_unknown_fields)]
 pub struct RankEntry {
     pub year: f64,
+    #[serde(deserialize_with = "explicit")]
     pub rank: Option<f64>,
-    #[serde(default)]
+    #[serde(deserialize_with = "explicit")]
     pub of: Option<f64>,
     pub sources: Vec<String>,
     #[serde(default)]
@@ -119,6 +135,7 @@ pub struct ReferenceEntry {
 #[serde(deny_unknown_fields)]
 pub struct RankItemEntry {
     pub label: LocalText,
+    #[serde(deserialize_with = "explicit")]
     pub rank: Option<f64>,
     pub sources: Vec<String>,
 }
@@ -155,6 +172,7 @@ pub struct BarItemEntry {
 #[serde(deny_unknown_fields)]
 pub struct StatEntry {
     pub label: LocalText,
+    #[serde(deserialize_with = "explicit")]
     pub value: Option<f64>,
     pub unit: UnitText,
     /// How the source qualifies the figure, quoted as printed.

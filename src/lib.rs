@@ -3,6 +3,7 @@
 //! The pure core (data → model → layout → drawing) runs and is tested natively; the
 //! `web` module is the thin wasm32 shell that owns the canvas, frames, events and DOM.
 
+pub mod csv_points;
 pub mod data;
 pub mod describe;
 pub mod draw;
@@ -14,6 +15,8 @@ pub mod panels;
 pub mod timeline;
 pub mod view;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
 #[cfg(target_arch = "wasm32")]
 mod web;
 

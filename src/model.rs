@@ -1,7 +1,8 @@
 //! The validated model: every rule a data file must meet, checked once, with a message
 //! that names where the problem is and how to fix it.
 
-use crate::data::{ClaimEntry, DataFile, LocalText, RankEntry, SourceEntry};
+use crate::csv_points::points_from_csv;
+use crate::data::{ClaimEntry, DataFile, LocalText, RankEntry, RankingEntry, SourceEntry};
 use crate::panels::{check_panels, Panel};
 use std::fmt;
 
@@ -135,7 +136,7 @@ impl DataError {
 }
 
 pub(crate) struct Checker {
-    problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 impl Checker {
@@ -319,7 +320,8 @@ pub fn validate(file: DataFile) -> Result<Model, DataError> {
                 sources: c.source_refs("ranking.consecutive_rises.sources", ids, &file.sources),
             }
         });
-    let points = rank_points(&mut c, &ranking.points, &file.sources);
+    let (entries, paths) = rank_entries(&mut c, ranking);
+    let points = rank_points(&mut c, &entries, &paths, &file.sources);
     if claim.is_some() {
         let known: Vec<&RankPoint> = points.iter().filter(|p| p.rank.is_some()).collect();
         for w in known.windows(2) {
@@ -363,7 +365,47 @@ pub fn validate(file: DataFile) -> Result<Model, DataError> {
     }
 }
 
-fn rank_points(c: &mut Checker, entries: &[RankEntry], sources: &[SourceEntry]) -> Vec<RankPoint> {
+/// The rank series from `points` or from the CSV text, with where each entry came from.
+fn rank_entries(c: &mut Checker, ranking: &RankingEntry) -> (Vec<RankEntry>, Vec<String>) {
+    match (&ranking.points, &ranking.points_from, &ranking.points_csv) {
+        (Some(points), None, None) => {
+            let paths = (0..points.len())
+                .map(|i| format!("ranking.points[{i}]"))
+                .collect();
+            (points.clone(), paths)
+        }
+        (None, Some(file), Some(text)) => match points_from_csv(text, file) {
+            Ok(found) => found,
+            Err(problems) => {
+                c.problems.extend(problems);
+                (Vec::new(), Vec::new())
+            }
+        },
+        (None, Some(file), None) => {
+            c.report(
+                "ranking.points_from",
+                format!("{file:?} was not loaded"),
+                "check that the CSV file exists beside the data file",
+            );
+            (Vec::new(), Vec::new())
+        }
+        _ => {
+            c.report(
+                "ranking",
+                "needs either \"points\" or \"points_from\", not both or neither",
+                "list the evaluations in \"points\", or name a CSV file in \"points_from\"",
+            );
+            (Vec::new(), Vec::new())
+        }
+    }
+}
+
+fn rank_points(
+    c: &mut Checker,
+    entries: &[RankEntry],
+    paths: &[String],
+    sources: &[SourceEntry],
+) -> Vec<RankPoint> {
     if entries.len() < 2 || entries.len() > MAX_POINTS {
         c.report(
             "ranking.points",
@@ -372,8 +414,7 @@ fn rank_points(c: &mut Checker, entries: &[RankEntry], sources: &[SourceEntry]) 
         );
     }
     let mut points: Vec<RankPoint> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let path = format!("ranking.points[{i}]");
+    for (e, path) in entries.iter().zip(paths) {
         let year = if !YEARS.contains(&e.year) || e.year.fract() != 0.0 {
             c.report(
                 format!("{path}.year"),

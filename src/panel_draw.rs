@@ -72,6 +72,15 @@ pub fn draw_panel<DB: DrawingBackend>(
                 ))
                 .map_err(fail)?;
                 let t = item_progress(i, n, progress);
+                if row.dot_x.is_none() && t >= 1.0 {
+                    // An unknown rank stays visibly unknown: a dash at the strip's start.
+                    root.draw(&Text::new(
+                        row.value.as_str(),
+                        (*strip_left + v.px(2.0), row.strip_y),
+                        text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Center),
+                    ))
+                    .map_err(fail)?;
+                }
                 let (Some(x), true) = (row.dot_x, t > 0.0) else {
                     continue;
                 };

@@ -25,21 +25,38 @@ function showError(el, kind, detail) {
   el.replaceChildren(box);
 }
 
-async function fetchData(url) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10000) });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const text = await response.text();
+async function fetchText(url, timeoutMs) {
+  let response;
   try {
-    return JSON.parse(text);
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    throw new Error(e.name === 'TimeoutError' ? `${url}: no answer within ${timeoutMs / 1000} s` : `${url}: ${e.message}`);
+  }
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+// The data file, with its CSV rank series (if it names one) read in beside it.
+async function fetchData(url, timeoutMs) {
+  const text = await fetchText(url, timeoutMs);
+  let data;
+  try {
+    data = JSON.parse(text);
   } catch (e) {
     throw new Error(`${url}: not valid JSON (${e.message})`);
   }
+  const csv = data && data.ranking && data.ranking.points_from;
+  if (typeof csv === 'string' && data.ranking.points_csv === undefined) {
+    data.ranking.points_csv = await fetchText(new URL(csv, new URL(url, location.href)).href, timeoutMs);
+  }
+  return data;
 }
 
 async function mount(el, ready) {
   let data;
   try {
-    data = await fetchData(el.getAttribute('data-rankclimb'));
+    const timeoutMs = Number(el.getAttribute('data-timeout')) || 10000;
+    data = await fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
   } catch (e) {
     showError(el, 'fetch', e.message);
     return null;

@@ -36,6 +36,8 @@ struct State {
 }
 
 struct Instance {
+    /// Set by the panic hook: this chart stopped; every later callback returns at once.
+    dead: std::cell::Cell<bool>,
     window: Window,
     document: Document,
     dom: Dom,
@@ -77,8 +79,14 @@ impl Chart {
             .ok_or_else(|| JsError::new("no document"))?;
         let options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
         let asked = options.lang.as_deref().and_then(Lang::from_tag);
-        let parsed = serde_wasm_bindgen::from_value::<DataFile>(data)
+        let parsed = serde_wasm_bindgen::from_value::<serde_value::Value>(data)
             .map_err(|e| DataError::Shape(e.to_string()))
+            .and_then(|value| {
+                let de =
+                    serde_value::ValueDeserializer::<serde_value::DeserializerError>::new(value);
+                serde_path_to_error::deserialize::<_, DataFile>(de)
+                    .map_err(|e| DataError::Shape(format!("{}: {}", e.path(), e.inner())))
+            })
             .and_then(validate);
         let model = match parsed {
             Ok(m) => m,
@@ -106,7 +114,9 @@ impl Chart {
             inspected: None,
             model,
         };
+        panic_guard::install();
         let instance = Rc::new(Instance {
+            dead: Default::default(),
             window: window.clone(),
             document,
             dom,
@@ -118,14 +128,14 @@ impl Chart {
         instance.write_texts();
         let weak = Rc::downgrade(&instance);
         *instance.frames.borrow_mut() = Some(FrameLoop::new(window, move |now| {
-            if let Some(i) = weak.upgrade() {
+            if let Some(i) = panic_guard::enter(&weak) {
                 i.on_frame(now);
             }
         }));
         instance.attach_listeners();
         let weak = Rc::downgrade(&instance);
         *instance.observer.borrow_mut() = Observer::new(&instance.dom.figure, move |_| {
-            if let Some(i) = weak.upgrade() {
+            if let Some(i) = panic_guard::enter(&weak) {
                 i.relayout();
             }
         });
@@ -137,7 +147,7 @@ impl Chart {
 
     /// Play the entry animation again from the start.
     pub fn replay(&self) {
-        if let Some(i) = &self.instance {
+        if let Some(i) = self.live() {
             {
                 let mut s = i.state.borrow_mut();
                 s.started_at = None;
@@ -152,7 +162,7 @@ impl Chart {
     pub fn set_language(&self, tag: &str) -> Result<(), JsError> {
         let lang = Lang::from_tag(tag)
             .ok_or_else(|| JsError::new("unknown language; use \"zh-CN\" or \"en\""))?;
-        if let Some(i) = &self.instance {
+        if let Some(i) = self.live() {
             i.set_lang(lang);
         }
         Ok(())
@@ -162,7 +172,7 @@ impl Chart {
     /// canvas's top-left corner, so a host page can anchor its own annotations.
     #[wasm_bindgen(js_name = pointOf)]
     pub fn point_of(&self, year: i32) -> Option<Vec<f64>> {
-        let i = self.instance.as_ref()?;
+        let i = self.live()?;
         let s = i.state.borrow();
         let Some(Some(ViewLayout::Rank(layout))) = s.layouts.first() else {
             return None;
@@ -177,12 +187,65 @@ impl Chart {
     /// order) is anchored, as `[x, y]` CSS pixels within that canvas.
     #[wasm_bindgen(js_name = itemAnchor)]
     pub fn item_anchor(&self, canvas: usize, item: usize) -> Option<Vec<f64>> {
-        let i = self.instance.as_ref()?;
+        let i = self.live()?;
         let s = i.state.borrow();
         let layout = s.layouts.get(canvas)?.as_ref()?;
         let (x, y) = layout.anchor_of(item)?;
         let scale = layout.viewport().scale;
         Some(vec![f64::from(x) / scale, f64::from(y) / scale])
+    }
+
+    /// Whether the chart stopped after an internal error (it then shows a message).
+    #[wasm_bindgen(getter)]
+    pub fn dead(&self) -> bool {
+        self.instance.as_ref().is_some_and(|i| i.dead.get())
+    }
+
+    /// Draw `count` animation frames at once, replaying the entry whenever it ends; for
+    /// the memory and frame-cost measurements, which need far more frames than a replay.
+    #[wasm_bindgen(js_name = drawFrames)]
+    pub fn draw_frames(&self, count: u32) {
+        let Some(i) = self.live() else { return };
+        let Some(i) = panic_guard::enter(&Rc::downgrade(&i)) else {
+            return;
+        };
+        let frame_ms = 1000.0 / 60.0;
+        let mut now = 0.0;
+        for _ in 0..count {
+            {
+                let mut s = i.state.borrow_mut();
+                if s.progress >= 1.0 {
+                    s.progress = 0.0;
+                    s.started_at = Some(now);
+                }
+            }
+            i.on_frame(now);
+            now += frame_ms;
+        }
+    }
+
+    /// Panic inside this chart, on purpose: the tests use it to check that a panic stops
+    /// only this chart and shows a message in its place.
+    #[wasm_bindgen(js_name = debugPanic)]
+    pub fn debug_panic(&self) {
+        if let Some(i) = self.live() {
+            if let Some(_entered) = panic_guard::enter(&Rc::downgrade(&i)) {
+                panic!("debugPanic was called");
+            }
+        }
+    }
+
+    /// Bytes of wasm linear memory, shared by every chart on the page.
+    #[wasm_bindgen(js_name = wasmMemoryBytes)]
+    pub fn wasm_memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map(|m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
+            .unwrap_or(0.0)
     }
 
     /// Remove every listener, frame and element this chart added.
@@ -193,6 +256,73 @@ impl Chart {
             i.frames.borrow_mut().take();
             i.dom.figure.remove();
         }
+    }
+}
+
+impl Chart {
+    fn live(&self) -> Option<Rc<Instance>> {
+        self.instance.as_ref().filter(|i| !i.dead.get()).cloned()
+    }
+}
+
+/// A panic stops only the chart it happened in: the hook marks that chart dead and puts a
+/// message where it was, and every callback of a dead chart returns at once.
+mod panic_guard {
+    use super::{dom, Instance};
+    use std::cell::RefCell;
+    use std::rc::{Rc, Weak};
+
+    thread_local! {
+        static CURRENT: RefCell<Option<Weak<Instance>>> = const { RefCell::new(None) };
+    }
+
+    /// A chart's callback in progress; a panic until it is dropped belongs to that chart.
+    pub(super) struct Entered(Rc<Instance>);
+
+    impl std::ops::Deref for Entered {
+        type Target = Instance;
+        fn deref(&self) -> &Instance {
+            &self.0
+        }
+    }
+
+    impl Drop for Entered {
+        fn drop(&mut self) {
+            CURRENT.with(|c| c.borrow_mut().take());
+        }
+    }
+
+    /// Enter a chart's callback: `None` if the chart is gone or dead.
+    pub(super) fn enter(weak: &Weak<Instance>) -> Option<Entered> {
+        let i = weak.upgrade().filter(|i| !i.dead.get())?;
+        CURRENT.with(|c| *c.borrow_mut() = Some(weak.clone()));
+        Some(Entered(i))
+    }
+
+    pub fn install() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            std::panic::set_hook(Box::new(|info| {
+                let message = info.to_string();
+                web_sys::console::error_1(&format!("rankclimb: {message}").into());
+                let Some(i) = CURRENT.with(|c| {
+                    c.try_borrow()
+                        .ok()
+                        .and_then(|c| c.as_ref().and_then(Weak::upgrade))
+                }) else {
+                    return;
+                };
+                i.dead.set(true);
+                if let Some(container) = i.dom.figure.parent_element() {
+                    dom::show_error(
+                        &i.document,
+                        &container,
+                        "图表内部出错，已停止 / The chart stopped after an internal error",
+                        &[message],
+                    );
+                }
+            }));
+        });
     }
 }
 
@@ -234,7 +364,8 @@ impl Instance {
                 let start = *s.started_at.get_or_insert(now);
                 s.progress = s.timeline.progress_at(now - start);
             }
-            s.progress < 1.0
+            // A chart taken out of the page stops asking for frames.
+            s.progress < 1.0 && self.dom.figure.is_connected()
         };
         for k in 0..self.dom.surfaces.len() {
             self.draw(k);
@@ -382,7 +513,7 @@ impl Instance {
             let on = |kind: &'static str, f: fn(&Instance, usize, Event)| {
                 let weak: Weak<Instance> = Rc::downgrade(self);
                 Listener::new(target, kind, move |e| {
-                    if let Some(i) = weak.upgrade() {
+                    if let Some(i) = panic_guard::enter(&weak) {
                         f(&i, k, e);
                     }
                 })

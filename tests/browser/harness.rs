@@ -40,12 +40,87 @@ fn free_port() -> u16 {
         .expect("a free local port")
 }
 
-async fn serve(dir: PathBuf) -> String {
+/// A page or file the test server answers with, beside the built `dist/`.
+#[derive(Clone)]
+pub struct Fixture {
+    pub path: &'static str,
+    pub body: String,
+    pub content_type: &'static str,
+    pub status: u16,
+    pub delay_ms: u64,
+    /// A Content-Security-Policy header to send with it.
+    pub csp: Option<&'static str>,
+}
+
+impl Fixture {
+    pub fn html(path: &'static str, body: impl Into<String>) -> Fixture {
+        Fixture {
+            path,
+            body: body.into(),
+            content_type: "text/html; charset=utf-8",
+            status: 200,
+            delay_ms: 0,
+            csp: None,
+        }
+    }
+    pub fn json(path: &'static str, body: impl Into<String>) -> Fixture {
+        Fixture {
+            content_type: "application/json",
+            ..Fixture::html(path, body)
+        }
+    }
+}
+
+/// A page that embeds one infographic per data file, the way a newsroom would.
+pub fn embed_page(data_files: &[&str], extra: &str) -> String {
+    let divs: String = data_files
+        .iter()
+        .map(|d| format!("<div data-rankclimb=\"{d}\" {extra}></div>\n"))
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.svg\">\
+         <link rel=\"stylesheet\" href=\"/rankclimb.css\"></head><body>{divs}\
+         <script type=\"module\" src=\"/rankclimb.js\"></script></body></html>"
+    )
+}
+
+async fn serve(dir: PathBuf, fixtures: Vec<Fixture>, block_wasm: bool) -> String {
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind the test server");
     let addr = listener.local_addr().expect("server address");
-    let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(dir));
+    let mut app = axum::Router::new();
+    for f in fixtures {
+        let path = f.path;
+        app = app.route(
+            path,
+            axum::routing::get(move || {
+                let f = f.clone();
+                async move {
+                    tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
+                    let status = StatusCode::from_u16(f.status).unwrap_or(StatusCode::OK);
+                    let mut response =
+                        (status, [(header::CONTENT_TYPE, f.content_type)], f.body).into_response();
+                    if let Some(csp) = f.csp {
+                        response.headers_mut().insert(
+                            header::CONTENT_SECURITY_POLICY,
+                            header::HeaderValue::from_static(csp),
+                        );
+                    }
+                    response
+                }
+            }),
+        );
+    }
+    if block_wasm {
+        app = app.route(
+            "/pkg/rankclimb_bg.wasm",
+            axum::routing::get(|| async { StatusCode::NOT_FOUND }),
+        );
+    }
+    let app = app.fallback_service(tower_http::services::ServeDir::new(dir));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -109,6 +184,9 @@ pub struct Options {
     /// A phone: touch events and a mobile viewport.
     pub touch: bool,
     pub extra_args: Vec<String>,
+    pub fixtures: Vec<Fixture>,
+    /// Answer the wasm module with 404, as a blocked or missing wasm would.
+    pub block_wasm: bool,
 }
 
 impl Default for Options {
@@ -119,13 +197,15 @@ impl Default for Options {
             scale: 1.0,
             touch: false,
             extra_args: Vec::new(),
+            fixtures: Vec::new(),
+            block_wasm: false,
         }
     }
 }
 
 impl Browser {
     pub async fn start(opts: Options) -> Browser {
-        let base = serve(dist_dir()).await;
+        let base = serve(dist_dir(), opts.fixtures.clone(), opts.block_wasm).await;
         let port = free_port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -189,6 +269,14 @@ impl Browser {
         }
     }
 
+    /// Run an async script: it gets a `done` callback as its last argument.
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
     pub async fn open(&self, path: &str) {
         self.client
             .goto(&format!("{}/{}", self.base, path))
@@ -214,10 +302,15 @@ impl Browser {
             if self.js(condition).await == Value::Bool(true) {
                 return;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for: {condition}"
-            );
+            if Instant::now() >= deadline {
+                let body = self
+                    .js("return document.body.innerHTML.slice(0, 2000)")
+                    .await;
+                let errors = self.console_errors().await;
+                panic!(
+                    "timed out waiting for: {condition}\nconsole errors: {errors:?}\npage: {body}"
+                );
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

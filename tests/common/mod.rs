@@ -1,13 +1,12 @@
 //! Shared by the native tests: the bundled story, parsed the way the page parses it.
 #![allow(dead_code)]
 
-use rankclimb::{validate, DataError, DataFile, Model};
+use rankclimb::{validate, DataError, Model};
 
 pub const STORY: &str = include_str!("../../www/data/pingdingshan.json");
 
 pub fn parse(json: &str) -> Result<Model, DataError> {
-    let file: DataFile = serde_json::from_str(json).map_err(|e| DataError::Shape(e.to_string()))?;
-    validate(file)
+    validate(rankclimb::load::parse_json(json)?)
 }
 
 pub fn story() -> Model {

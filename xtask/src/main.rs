@@ -1,5 +1,6 @@
 //! Build tasks: `cargo xtask dist | serve [--port N] | test`.
 
+mod check;
 mod dist;
 mod serve;
 mod test;
@@ -21,7 +22,8 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage: cargo xtask <command>
   dist                 build the release wasm and write the static site to dist/
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
-  test                 run every test: native, then the built page in headless Chromium";
+  test                 run every test: native, then the built page in headless Chromium
+  check FILE           validate a data file and list every problem with its place and a fix";
 
 fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +43,10 @@ fn run() -> Result<()> {
             serve::serve(&dir, port)
         }
         Some("test") => test::test(&root),
+        Some("check") => match args.get(1) {
+            Some(file) => check::check(Path::new(file)),
+            None => bail!("check needs a data file\n{USAGE}"),
+        },
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())

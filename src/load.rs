@@ -1,0 +1,35 @@
+//! Reading a data file from disk, natively: for `cargo xtask check`, the static images and
+//! the tests. The browser reads the same format through `JSON.parse` and serde-wasm-bindgen.
+
+use crate::data::DataFile;
+use crate::model::{validate, DataError, Model};
+use std::path::Path;
+
+/// Parse JSON text into the data file's types; a shape error names its JSON path.
+pub fn parse_json(text: &str) -> Result<DataFile, DataError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        DataError::Shape(if path == "." {
+            inner.to_string()
+        } else {
+            format!("{path}: {inner}")
+        })
+    })
+}
+
+/// Read, parse and validate a data file, loading its CSV rank series if it names one.
+pub fn load_file(path: &Path) -> Result<Model, DataError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| DataError::Shape(format!("{}: {e}", path.display())))?;
+    let mut file = parse_json(&text)?;
+    if let (Some(name), None) = (&file.ranking.points_from, &file.ranking.points_csv) {
+        let csv_path = path.parent().unwrap_or(Path::new(".")).join(name);
+        let csv = std::fs::read_to_string(&csv_path).map_err(|e| {
+            DataError::Shape(format!("ranking.points_from: {}: {e}", csv_path.display()))
+        })?;
+        file.ranking.points_csv = Some(csv);
+    }
+    validate(file)
+}

@@ -1,0 +1,355 @@
+//! Bad input and broken conditions, each in a real Chromium: the reader always gets a
+//! message where the chart would be, never a blank box, and nothing in the data runs.
+
+use crate::harness::{embed_page, Browser, Fixture, Options};
+use fantoccini::key::Key;
+use std::time::Duration;
+
+const STORY: &str = include_str!("../../www/data/pingdingshan.json");
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+fn with(fixtures: Vec<Fixture>) -> Options {
+    Options {
+        fixtures,
+        ..Options::default()
+    }
+}
+
+async fn error_text(b: &Browser) -> String {
+    b.wait_for(
+        "return document.querySelector('.rankclimb-error') !== null",
+        15_000,
+    )
+    .await;
+    b.text(".rankclimb-error").await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn failed_fetches_say_why_in_place() {
+    let b = Browser::start(with(vec![
+        Fixture::html("/t/missing.html", embed_page(&["/data/nope.json"], "")),
+        Fixture::html(
+            "/t/slow.html",
+            embed_page(&["/t/slow.json"], "data-timeout=\"800\""),
+        ),
+        Fixture {
+            delay_ms: 5000,
+            ..Fixture::json("/t/slow.json", STORY)
+        },
+        Fixture::html("/t/notjson.html", embed_page(&["/t/notjson.json"], "")),
+        Fixture::json("/t/notjson.json", "<html>Server error</html>"),
+    ]))
+    .await;
+    b.open("t/missing.html").await;
+    let e = error_text(&b).await;
+    assert!(
+        e.contains("无法加载图表数据") && e.contains("HTTP 404"),
+        "{e:?}"
+    );
+    b.open("t/slow.html").await;
+    let e = error_text(&b).await;
+    assert!(e.contains("no answer within 0.8 s"), "{e:?}");
+    b.open("t/notjson.html").await;
+    let e = error_text(&b).await;
+    assert!(e.contains("not valid JSON"), "{e:?}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn invalid_data_lists_its_problems_in_place() {
+    let mut bad: serde_json::Value = serde_json::from_str(STORY).expect("story");
+    bad["ranking"]["points"][3]["rank"] = serde_json::json!(0);
+    bad["ranking"]["points"][5]["of"] = serde_json::json!(-1);
+    let mut unknown: serde_json::Value = serde_json::from_str(STORY).expect("story");
+    unknown["ranking"]["points"][0]["rnak"] = serde_json::json!(1);
+    let b = Browser::start(with(vec![
+        Fixture::html("/t/bad.html", embed_page(&["/t/bad.json"], "")),
+        Fixture::json("/t/bad.json", bad.to_string()),
+        Fixture::html("/t/unknown.html", embed_page(&["/t/unknown.json"], "")),
+        Fixture::json("/t/unknown.json", unknown.to_string()),
+    ]))
+    .await;
+    b.open("t/bad.html").await;
+    let e = error_text(&b).await;
+    assert!(e.contains("数据文件有误"), "{e:?}");
+    assert!(
+        e.contains("ranking.points[3].rank") && e.contains("never 0"),
+        "{e:?}"
+    );
+    assert!(e.contains("ranking.points[5].of"), "{e:?}");
+    b.open("t/unknown.html").await;
+    let e = error_text(&b).await;
+    assert!(
+        e.contains("ranking.points[0]") && e.contains("rnak"),
+        "{e:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn blocked_wasm_gets_a_message_not_a_blank_box() {
+    let b = Browser::start(Options {
+        block_wasm: true,
+        ..Options::default()
+    })
+    .await;
+    b.open("index.html").await;
+    let e = error_text(&b).await;
+    assert!(e.contains("此浏览器无法运行图表"), "{e:?}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn hostile_strings_stay_text() {
+    let mut v: serde_json::Value = serde_json::from_str(STORY).expect("story");
+    let img = "<img src=x onerror=\"window.__pwned=1\">";
+    let script = "</script><script>window.__pwned=2</script>";
+    v["title"]["zh-CN"] = serde_json::json!(format!("标题{img}"));
+    v["sources"][0]["text"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
+    v["panels"][1]["items"][0]["label"]["zh-CN"] = serde_json::json!(format!("{img}企业"));
+    v["ranking"]["points"][5]["note"]["zh-CN"] = serde_json::json!(format!("注{img}{script}"));
+    let b = Browser::start(with(vec![
+        Fixture::html("/t/hostile.html", embed_page(&["/t/hostile.json"], "")),
+        Fixture::json("/t/hostile.json", v.to_string()),
+    ]))
+    .await;
+    b.open("t/hostile.html").await;
+    b.wait_for_entry_animation().await;
+    assert_eq!(b.text(".rankclimb-title").await, format!("标题{img}"));
+    assert!(b.text(".rankclimb-notes").await.contains(script));
+    let p = b
+        .js("return document.querySelector('[data-rankclimb]').rankclimb.pointOf(2016);")
+        .await;
+    b.pointer_to(
+        ".rankclimb-canvas",
+        p[0].as_f64().expect("x"),
+        p[1].as_f64().expect("y"),
+    )
+    .await;
+    b.wait_for(
+        "return document.querySelector('.rankclimb-tooltip').textContent.includes('</script>')",
+        2000,
+    )
+    .await;
+    let summary = b
+        .js("return document.querySelectorAll('.rankclimb-canvas')[2].getAttribute('aria-label')")
+        .await;
+    assert!(
+        summary.as_str().is_some_and(|s| s.contains(img)),
+        "{summary}"
+    );
+    assert_eq!(
+        b.js("return document.querySelectorAll('img, script:not([src])').length")
+            .await,
+        0
+    );
+    assert_eq!(
+        b.js("return window.__pwned === undefined").await,
+        true,
+        "no data string ran"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn zero_width_then_removed_mid_animation() {
+    let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.svg\">\
+        <link rel=\"stylesheet\" href=\"/rankclimb.css\"></head><body>\
+        <div id=\"box\" style=\"width:0;overflow:hidden\"><div data-rankclimb=\"/data/pingdingshan.json\"></div></div>\
+        <script type=\"module\" src=\"/rankclimb.js\"></script></body></html>";
+    let b = Browser::start(with(vec![Fixture::html("/t/zero.html", page)])).await;
+    b.open("t/zero.html").await;
+    b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.js("return document.querySelector('[data-rankclimb]').rankclimb.dead")
+            .await,
+        false
+    );
+    b.js("document.getElementById('box').style.width = '480px';")
+        .await;
+    b.wait_for(
+        "const c = document.querySelector('.rankclimb-canvas'); return c.width > 400 && c.getContext('2d').getImageData(0,0,c.width,c.height).data.some((v, i) => i % 4 === 0 && v < 200);",
+        3000,
+    )
+    .await;
+    b.open("index.html").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.js("document.querySelector('[data-rankclimb]').remove();")
+        .await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn strict_csp_two_instances_and_a_panic_in_one() {
+    let page = embed_page(&["/data/pingdingshan.json", "/data/example-city.json"], "");
+    let b = Browser::start(with(vec![Fixture {
+        csp: Some(CSP),
+        ..Fixture::html("/t/two.html", page)
+    }]))
+    .await;
+    b.open("t/two.html").await;
+    assert_eq!(
+        b.js("return document.documentElement.dataset.rankclimbReady")
+            .await,
+        "2"
+    );
+    b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.console_errors().await,
+        Vec::<String>::new(),
+        "nothing is refused under the strict CSP"
+    );
+    let titles = b
+        .js("return [...document.querySelectorAll('.rankclimb-title')].map(t => t.textContent)")
+        .await;
+    assert!(
+        titles[0].as_str().is_some_and(|t| t.contains("平顶山"))
+            && titles[1].as_str().is_some_and(|t| t.contains("Example"))
+    );
+    // A panic in the first chart stops it and shows a message; the second works on.
+    b.js("try { document.querySelectorAll('[data-rankclimb]')[0].rankclimb.debugPanic(); } catch (e) { window.__caught = String(e); }").await;
+    let e = b.text("[data-rankclimb] .rankclimb-error").await;
+    assert!(
+        e.contains("internal error") && e.contains("debugPanic"),
+        "{e:?}"
+    );
+    assert_eq!(
+        b.js("return document.querySelectorAll('[data-rankclimb]')[0].rankclimb.dead")
+            .await,
+        true
+    );
+    let second = "[data-rankclimb]:nth-of-type(2) .rankclimb-canvas";
+    b.js(&format!("document.querySelector({second:?}).focus()"))
+        .await;
+    b.press(Key::End).await;
+    let live = b
+        .text("[data-rankclimb]:nth-of-type(2) .rankclimb-live")
+        .await;
+    assert!(
+        live.starts_with("2021") && live.contains("21st of 169"),
+        "{live:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn second_example_draws_with_falls_ties_and_gaps() {
+    let b = Browser::start(Options {
+        width: 1000,
+        height: 1600,
+        ..Options::default()
+    })
+    .await;
+    b.open("example.html").await;
+    b.wait_for_entry_animation().await;
+    assert!(b
+        .text(".rankclimb-title")
+        .await
+        .starts_with("[Example data]"));
+    assert!(b.line_pixels(".rankclimb-canvas").await > 500);
+    b.js("document.querySelector('.rankclimb-canvas').focus()")
+        .await;
+    b.press(Key::Home).await;
+    let mut said = Vec::new();
+    for _ in 0..12 {
+        said.push(b.text(".rankclimb-live").await);
+        b.press(Key::Right).await;
+    }
+    assert!(
+        said[2].contains("52nd of 130") && said[2].contains("down 14 places from 2011"),
+        "{:?}",
+        said[2]
+    );
+    assert!(said[4].contains("rank not published"), "{:?}", said[4]);
+    assert!(
+        said[7].contains("unchanged from 2016") && said[7].contains("tied 40th"),
+        "{:?}",
+        said[7]
+    );
+    assert!(said[11].contains("21st of 169"), "{:?}", said[11]);
+    assert!(said
+        .iter()
+        .all(|s| s.contains("Example data, not a real source")));
+    b.screenshot("example-1000.png").await;
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn mount_destroy_cycles_and_frames_stay_within_memory_bounds() {
+    let b = Browser::start(Options {
+        extra_args: vec![
+            "--enable-precise-memory-info".into(),
+            "--js-flags=--expose-gc".into(),
+        ],
+        ..Options::default()
+    })
+    .await;
+    b.client
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(240)),
+            None,
+            None,
+        ))
+        .await
+        .expect("script timeout");
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    let r = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const { Chart } = await import('/pkg/rankclimb.js');
+               const data = await (await fetch('/data/pingdingshan.json')).json();
+               const host = document.createElement('div');
+               host.style.width = '600px';
+               document.body.append(host);
+               const cycle = async (n) => { for (let i = 0; i < n; i++) { const c = new Chart(host, data, {}); c.destroy(); c.free(); }
+                 await new Promise(r => setTimeout(r, 50)); gc(); };
+               const measure = () => ({ wasm: Chart.wasmMemoryBytes(), heap: performance.memory.usedJSHeapSize });
+               await cycle(20);
+               const before = measure();
+               await cycle(200);
+               const afterCycles = measure();
+               const chart = document.querySelector('[data-rankclimb]').rankclimb;
+               chart.drawFrames(500); gc();
+               const beforeFrames = measure();
+               chart.drawFrames(10000); gc();
+               const afterFrames = measure();
+               done({ before, afterCycles, beforeFrames, afterFrames, nodes: host.childNodes.length });
+             })().catch(e => done({ error: String(e) }));",
+        )
+        .await;
+    println!("memory: {r}");
+    assert!(r.get("error").is_none(), "{r}");
+    let n = |a: &str, b: &str| r[a][b].as_f64().expect("number");
+    assert_eq!(r["nodes"], 0, "destroy removes every element it added");
+    assert!(
+        n("afterCycles", "wasm") - n("before", "wasm") <= 1024.0 * 1024.0,
+        "wasm memory grew by more than 1 MiB over 200 cycles: {r}"
+    );
+    assert!(
+        n("afterCycles", "heap") - n("before", "heap") <= 2.0 * 1024.0 * 1024.0,
+        "JS heap grew by more than 2 MiB over 200 cycles: {r}"
+    );
+    assert!(
+        n("afterFrames", "wasm") - n("beforeFrames", "wasm") <= 256.0 * 1024.0,
+        "wasm memory grew over 10,000 frames: {r}"
+    );
+    assert!(
+        n("afterFrames", "heap") - n("beforeFrames", "heap") <= 2.0 * 1024.0 * 1024.0,
+        "JS heap grew over 10,000 frames: {r}"
+    );
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
