@@ -203,7 +203,7 @@ pub fn summary(model: &Model, lang: Lang) -> String {
                     };
                     format!(
                         "{place}, {}: {verb} from {} in {} to {} in {} over {evaluations} evaluations",
-                        label.to_lowercase(),
+                        label,
                         ordinal(ra),
                         a.year,
                         rank_of(rb, b.of, lang),

@@ -98,6 +98,7 @@ pub fn counter_value(layout: &RankLayout, reveal: f64) -> Option<(i32, u32)> {
         .find_map(|(_, y)| y.rank.map(|r| (y.year, r)))
 }
 
+/// The whole rank chart for one frame.
 pub fn draw_rank_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &Model,
@@ -106,11 +107,21 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
     lang: Lang,
     theme: &Theme,
 ) -> Result<(), DrawError> {
+    draw_rank_static(root, model, layout, lang, theme)?;
+    draw_rank_moving(root, layout, frame, lang, theme)
+}
+
+/// What stays the same from frame to frame (background, axes, labels), so the browser can
+/// draw it once and copy it under each frame.
+pub fn draw_rank_static<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &Model,
+    layout: &RankLayout,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(), DrawError> {
     let v = layout.viewport;
     let p = layout.plot;
-    let reveal = frame
-        .reveal
-        .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
     root.fill(&theme.background).map_err(fail)?;
     if model.example {
         root.draw(&Text::new(
@@ -157,6 +168,24 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
         ))
         .map_err(fail)?;
     }
+    root.present().map_err(fail)?;
+    Ok(())
+}
+
+/// What moves: the line, points, labels, counter and the inspected year, drawn over the
+/// static layer.
+pub fn draw_rank_moving<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &RankLayout,
+    frame: Frame,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let v = layout.viewport;
+    let p = layout.plot;
+    let reveal = frame
+        .reveal
+        .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
 
     // Unpublished years: a shaded span that grows with the line, never a made-up point.
     let reveal_x = reveal_to_x(layout, reveal);

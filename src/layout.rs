@@ -21,10 +21,10 @@ impl Viewport {
     }
 }
 
-/// The CSS height that suits a CSS width: wide charts are shorter in proportion, and a
+/// The CSS height that suits a CSS width: 16:9 up to a cap, since wide charts need no more height, and a
 /// phone still gets room for the rank axis.
 pub fn css_height_for_width(css_width: f64) -> f64 {
-    (css_width * 0.56).round().clamp(304.0, 460.0)
+    (css_width * 0.5625).round().clamp(304.0, 460.0)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

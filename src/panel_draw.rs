@@ -18,21 +18,35 @@ fn faded(c: &RGBAColor, t: f64) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, c.3 * t)
 }
 
+/// Which marks to draw: the still ones can be drawn once and copied under every frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    All,
+    Still,
+    Moving,
+}
+
 pub fn draw_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &PanelLayout,
     progress: f64,
     inspected: Option<usize>,
     theme: &Theme,
+    layer: Layer,
 ) -> Result<(), DrawError> {
     let v = layout.viewport;
-    root.fill(&theme.background).map_err(fail)?;
+    let (still, moving) = (layer != Layer::Moving, layer != Layer::Still);
+    if still {
+        root.fill(&theme.background).map_err(fail)?;
+    }
     if let Some(r) = inspected.and_then(|i| layout.items.get(i)) {
-        root.draw(&Rectangle::new(
-            [(r.left, r.top), (r.right, r.bottom)],
-            theme.highlight.filled(),
-        ))
-        .map_err(fail)?;
+        if moving {
+            root.draw(&Rectangle::new(
+                [(r.left, r.top), (r.right, r.bottom)],
+                theme.highlight.filled(),
+            ))
+            .map_err(fail)?;
+        }
     }
     let thin = |c: &RGBAColor| c.stroke_width(v.px(1.0).max(1) as u32);
     match &layout.marks {
@@ -46,52 +60,64 @@ pub fn draw_panel<DB: DrawingBackend>(
             reference,
             rows,
         } => {
-            root.draw(&Text::new(
-                best.as_str(),
-                (*strip_left, *axis_y),
-                text_style(&v, 11.0, false, &theme.muted, HPos::Left, VPos::Top),
-            ))
-            .map_err(fail)?;
-            root.draw(&Text::new(
-                worst.as_str(),
-                (*strip_right, *axis_y),
-                text_style(&v, 11.0, false, &theme.muted, HPos::Center, VPos::Top),
-            ))
-            .map_err(fail)?;
+            if still {
+                root.draw(&Text::new(
+                    best.as_str(),
+                    (*strip_left, *axis_y),
+                    text_style(&v, 11.0, false, &theme.muted, HPos::Left, VPos::Top),
+                ))
+                .map_err(fail)?;
+            }
+            if still {
+                root.draw(&Text::new(
+                    worst.as_str(),
+                    (*strip_right, *axis_y),
+                    text_style(&v, 11.0, false, &theme.muted, HPos::Center, VPos::Top),
+                ))
+                .map_err(fail)?;
+            }
             let n = rows.len();
             for (i, row) in rows.iter().enumerate() {
-                root.draw(&Text::new(
-                    row.label.as_str(),
-                    (v.px(4.0), row.label_y),
-                    text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
-                root.draw(&PathElement::new(
-                    vec![(*strip_left, row.strip_y), (*strip_right, row.strip_y)],
-                    theme.grid.stroke_width(v.px(6.0) as u32),
-                ))
-                .map_err(fail)?;
+                if still {
+                    root.draw(&Text::new(
+                        row.label.as_str(),
+                        (v.px(4.0), row.label_y),
+                        text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
+                    ))
+                    .map_err(fail)?;
+                }
+                if still {
+                    root.draw(&PathElement::new(
+                        vec![(*strip_left, row.strip_y), (*strip_right, row.strip_y)],
+                        theme.grid.stroke_width(v.px(6.0) as u32),
+                    ))
+                    .map_err(fail)?;
+                }
                 let t = item_progress(i, n, progress);
                 if row.dot_x.is_none() && t >= 1.0 {
                     // An unknown rank stays visibly unknown: a dash at the strip's start.
-                    root.draw(&Text::new(
-                        row.value.as_str(),
-                        (*strip_left + v.px(2.0), row.strip_y),
-                        text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Center),
-                    ))
-                    .map_err(fail)?;
+                    if moving {
+                        root.draw(&Text::new(
+                            row.value.as_str(),
+                            (*strip_left + v.px(2.0), row.strip_y),
+                            text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Center),
+                        ))
+                        .map_err(fail)?;
+                    }
                 }
                 let (Some(x), true) = (row.dot_x, t > 0.0) else {
                     continue;
                 };
                 let color = if row.strong { theme.line } else { theme.weak };
-                root.draw(&Circle::new(
-                    (x, row.strip_y),
-                    (v.px(6.0) as f64 * t).round() as i32,
-                    color.filled(),
-                ))
-                .map_err(fail)?;
-                if t >= 1.0 {
+                if moving {
+                    root.draw(&Circle::new(
+                        (x, row.strip_y),
+                        (v.px(6.0) as f64 * t).round() as i32,
+                        color.filled(),
+                    ))
+                    .map_err(fail)?;
+                }
+                if t >= 1.0 && moving {
                     root.draw(&Text::new(
                         row.value.as_str(),
                         (x + v.px(10.0), row.strip_y),
@@ -99,7 +125,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                     ))
                     .map_err(fail)?;
                 }
-                if inspected == Some(i) {
+                if inspected == Some(i) && moving {
                     root.draw(&Circle::new(
                         (x, row.strip_y),
                         v.px(10.0),
@@ -109,39 +135,47 @@ pub fn draw_panel<DB: DrawingBackend>(
                 }
             }
             if let (Some((x, label)), Some(first)) = (reference, rows.first()) {
-                root.draw(&DashedPathElement::new(
-                    vec![(*x, first.strip_y - v.px(12.0)), (*x, *reference_y)],
-                    v.px(3.0),
-                    v.px(3.0),
-                    thin(&theme.guide),
-                ))
-                .map_err(fail)?;
-                root.draw(&Text::new(
-                    label.as_str(),
-                    (*x, *reference_y),
-                    text_style(&v, 11.0, true, &theme.guide, HPos::Center, VPos::Top),
-                ))
-                .map_err(fail)?;
+                if still {
+                    root.draw(&DashedPathElement::new(
+                        vec![(*x, first.strip_y - v.px(12.0)), (*x, *reference_y)],
+                        v.px(3.0),
+                        v.px(3.0),
+                        thin(&theme.guide),
+                    ))
+                    .map_err(fail)?;
+                }
+                if still {
+                    root.draw(&Text::new(
+                        label.as_str(),
+                        (*x, *reference_y),
+                        text_style(&v, 11.0, true, &theme.guide, HPos::Center, VPos::Top),
+                    ))
+                    .map_err(fail)?;
+                }
             }
         }
         PanelMarks::Bars { columns, rows } => {
             let colors = [theme.line, theme.second];
             for c in columns {
-                root.draw(&Text::new(
-                    c.header.as_str(),
-                    (c.x0, v.px(4.0)),
-                    text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
+                if still {
+                    root.draw(&Text::new(
+                        c.header.as_str(),
+                        (c.x0, v.px(4.0)),
+                        text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Top),
+                    ))
+                    .map_err(fail)?;
+                }
             }
             let n = rows.len();
             for (i, row) in rows.iter().enumerate() {
-                root.draw(&Text::new(
-                    row.label.as_str(),
-                    (v.px(4.0), row.label_y),
-                    text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
+                if still {
+                    root.draw(&Text::new(
+                        row.label.as_str(),
+                        (v.px(4.0), row.label_y),
+                        text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
+                    ))
+                    .map_err(fail)?;
+                }
                 let t = item_progress(i, n, progress);
                 for (k, (c, bar)) in columns.iter().zip(&row.bars).enumerate() {
                     let color = colors[k % colors.len()];
@@ -150,7 +184,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                             let grow = crate::timeline::ease_in_out_cubic(t);
                             let end =
                                 c.zero_x + ((b.x_end - c.zero_x) as f64 * grow).round() as i32;
-                            if end != c.zero_x {
+                            if end != c.zero_x && moving {
                                 root.draw(&Rectangle::new(
                                     [
                                         (c.zero_x.min(end), row.bar_y),
@@ -160,7 +194,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                                 ))
                                 .map_err(fail)?;
                             }
-                            if t >= 1.0 {
+                            if t >= 1.0 && moving {
                                 root.draw(&Text::new(
                                     b.text.as_str(),
                                     (b.x_end.max(c.zero_x) + v.px(6.0), row.bar_y + row.bar_h / 2),
@@ -177,22 +211,33 @@ pub fn draw_panel<DB: DrawingBackend>(
                             }
                         }
                         None => {
-                            root.draw(&Text::new(
-                                "—",
-                                (c.zero_x + v.px(4.0), row.bar_y + row.bar_h / 2),
-                                text_style(&v, 12.0, false, &theme.muted, HPos::Left, VPos::Center),
-                            ))
-                            .map_err(fail)?;
+                            if still {
+                                root.draw(&Text::new(
+                                    "—",
+                                    (c.zero_x + v.px(4.0), row.bar_y + row.bar_h / 2),
+                                    text_style(
+                                        &v,
+                                        12.0,
+                                        false,
+                                        &theme.muted,
+                                        HPos::Left,
+                                        VPos::Center,
+                                    ),
+                                ))
+                                .map_err(fail)?;
+                            }
                         }
                     }
-                    root.draw(&PathElement::new(
-                        vec![
-                            (c.zero_x, row.bar_y - v.px(3.0)),
-                            (c.zero_x, row.bar_y + row.bar_h + v.px(3.0)),
-                        ],
-                        thin(&theme.muted),
-                    ))
-                    .map_err(fail)?;
+                    if still {
+                        root.draw(&PathElement::new(
+                            vec![
+                                (c.zero_x, row.bar_y - v.px(3.0)),
+                                (c.zero_x, row.bar_y + row.bar_h + v.px(3.0)),
+                            ],
+                            thin(&theme.muted),
+                        ))
+                        .map_err(fail)?;
+                    }
                 }
             }
         }
@@ -202,48 +247,58 @@ pub fn draw_panel<DB: DrawingBackend>(
                 let t = item_progress(i, n, progress);
                 let r = tile.rect;
                 let x = r.left + v.px(12.0);
-                root.draw(&PathElement::new(
-                    vec![
-                        (r.left + v.px(2.0), r.top + v.px(10.0)),
-                        (r.left + v.px(2.0), r.bottom - v.px(10.0)),
-                    ],
-                    theme.line.stroke_width(v.px(3.0) as u32),
-                ))
-                .map_err(fail)?;
+                if still {
+                    root.draw(&PathElement::new(
+                        vec![
+                            (r.left + v.px(2.0), r.top + v.px(10.0)),
+                            (r.left + v.px(2.0), r.bottom - v.px(10.0)),
+                        ],
+                        theme.line.stroke_width(v.px(3.0) as u32),
+                    ))
+                    .map_err(fail)?;
+                }
                 let (text, muted, line) = (
                     faded(&theme.text, t),
                     faded(&theme.muted, t),
                     faded(&theme.line, t),
                 );
-                root.draw(&Text::new(
-                    tile.label.as_str(),
-                    (x, r.top + v.px(10.0)),
-                    text_style(&v, 13.0, false, &text, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
-                root.draw(&Text::new(
-                    tile.value.as_str(),
-                    (x, r.top + v.px(32.0)),
-                    text_style(&v, 30.0, true, &line, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
-                let value_w =
-                    crate::panel_layout::approx_text_width(&tile.value, 30.0 * v.scale) * 1.05;
-                root.draw(&Text::new(
-                    tile.unit.as_str(),
-                    (x + value_w.round() as i32 + v.px(4.0), r.top + v.px(50.0)),
-                    text_style(&v, 12.0, false, &muted, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
-                for (l, line) in tile.detail.iter().enumerate() {
+                if moving {
                     root.draw(&Text::new(
-                        line.as_str(),
-                        (x, r.top + v.px(72.0 + 14.0 * l as f64)),
-                        text_style(&v, 11.0, false, &muted, HPos::Left, VPos::Top),
+                        tile.label.as_str(),
+                        (x, r.top + v.px(10.0)),
+                        text_style(&v, 13.0, false, &text, HPos::Left, VPos::Top),
                     ))
                     .map_err(fail)?;
                 }
-                if inspected == Some(i) {
+                if moving {
+                    root.draw(&Text::new(
+                        tile.value.as_str(),
+                        (x, r.top + v.px(32.0)),
+                        text_style(&v, 30.0, true, &line, HPos::Left, VPos::Top),
+                    ))
+                    .map_err(fail)?;
+                }
+                let value_w =
+                    crate::panel_layout::approx_text_width(&tile.value, 30.0 * v.scale) * 1.05;
+                if moving {
+                    root.draw(&Text::new(
+                        tile.unit.as_str(),
+                        (x + value_w.round() as i32 + v.px(4.0), r.top + v.px(50.0)),
+                        text_style(&v, 12.0, false, &muted, HPos::Left, VPos::Top),
+                    ))
+                    .map_err(fail)?;
+                }
+                for (l, line) in tile.detail.iter().enumerate() {
+                    if moving {
+                        root.draw(&Text::new(
+                            line.as_str(),
+                            (x, r.top + v.px(72.0 + 14.0 * l as f64)),
+                            text_style(&v, 11.0, false, &muted, HPos::Left, VPos::Top),
+                        ))
+                        .map_err(fail)?;
+                    }
+                }
+                if inspected == Some(i) && moving {
                     root.draw(&Rectangle::new(
                         [
                             (r.left + v.px(1.0), r.top + v.px(1.0)),

@@ -2,7 +2,7 @@
 //! The web shell handles every canvas through these few functions.
 
 use crate::describe::{panel_readout, rank_readout, Readout};
-use crate::draw::{draw_rank_chart, DrawError, Frame, Theme};
+use crate::draw::{draw_rank_chart, draw_rank_moving, draw_rank_static, DrawError, Frame, Theme};
 use crate::layout::{css_height_for_width, rank_layout, RankLayout, Viewport};
 use crate::model::{Lang, Model};
 use crate::panel_draw::draw_panel;
@@ -65,7 +65,11 @@ pub fn readout(model: &Model, kind: ViewKind, index: usize, lang: Lang) -> Optio
     }
 }
 
-/// Draw one canvas at entry `progress` (0 to 1) with `inspected` highlighted.
+pub use crate::panel_draw::Layer;
+
+/// Draw one canvas at entry `progress` (0 to 1) with `inspected` highlighted: all of it,
+/// or only its still or moving layer.
+#[allow(clippy::too_many_arguments)]
 pub fn draw_view<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &Model,
@@ -74,23 +78,22 @@ pub fn draw_view<DB: DrawingBackend>(
     inspected: Option<usize>,
     lang: Lang,
     theme: &Theme,
+    layer: Layer,
 ) -> Result<(), DrawError> {
     match layout {
         ViewLayout::Rank(l) => {
             let steps = l.years.len().saturating_sub(1) as f64;
-            draw_rank_chart(
-                root,
-                model,
-                l,
-                Frame {
-                    reveal: progress * steps,
-                    inspected,
-                },
-                lang,
-                theme,
-            )
+            let frame = Frame {
+                reveal: progress * steps,
+                inspected,
+            };
+            match layer {
+                Layer::All => draw_rank_chart(root, model, l, frame, lang, theme),
+                Layer::Still => draw_rank_static(root, model, l, lang, theme),
+                Layer::Moving => draw_rank_moving(root, l, frame, lang, theme),
+            }
         }
-        ViewLayout::Panel(l) => draw_panel(root, l, progress, inspected, theme),
+        ViewLayout::Panel(l) => draw_panel(root, l, progress, inspected, theme, layer),
     }
 }
 

@@ -74,7 +74,7 @@ fn summary_is_written_from_the_data() {
     let m = story();
     assert_eq!(
         summary(&m, Lang::En),
-        "Pingdingshan High-tech Zone, comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published."
+        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published."
     );
     assert_eq!(
         summary(&m, Lang::Zh),

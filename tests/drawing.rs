@@ -200,3 +200,43 @@ fn english_labels_come_from_the_same_file() {
         .iter()
         .any(|x| x.starts_with("Comprehensive rank (1st at top)")));
 }
+
+#[test]
+fn still_and_moving_layers_together_draw_the_whole_frame() {
+    use rankclimb::draw::{draw_rank_moving, draw_rank_static};
+    let m = story();
+    let v = Viewport {
+        width: 800,
+        height: 450,
+        scale: 1.0,
+    };
+    let layout = rank_layout(&m, v, Lang::Zh);
+    let frame = Frame {
+        reveal: 3.5,
+        inspected: Some(4),
+    };
+    let mut still = String::new();
+    let mut moving = String::new();
+    {
+        let root = SVGBackend::with_string(&mut still, (800, 450)).into_drawing_area();
+        draw_rank_static(&root, &m, &layout, Lang::Zh, &Theme::light()).expect("draws");
+    }
+    {
+        let root = SVGBackend::with_string(&mut moving, (800, 450)).into_drawing_area();
+        draw_rank_moving(&root, &layout, frame, Lang::Zh, &Theme::light()).expect("draws");
+    }
+    let (still, moving) = (texts(&still), texts(&moving));
+    let mut both: Vec<String> = still.iter().chain(&moving).cloned().collect();
+    let mut whole = texts(&svg(&m, frame, Lang::Zh));
+    both.sort();
+    whole.sort();
+    assert_eq!(
+        both, whole,
+        "the two layers hold exactly the whole frame's labels"
+    );
+    assert!(
+        still.iter().any(|t| t == "2016") && !still.iter().any(|t| t == "98"),
+        "axes are still, points move"
+    );
+    assert!(moving.iter().any(|t| t == "98") && !moving.iter().any(|t| t == "2016"));
+}

@@ -126,6 +126,6 @@ fn crowded_year_labels_are_thinned_keeping_the_latest() {
 #[test]
 fn height_suits_width() {
     assert_eq!(css_height_for_width(320.0), 304.0);
-    assert_eq!(css_height_for_width(800.0), 448.0);
+    assert_eq!(css_height_for_width(800.0), 450.0);
     assert_eq!(css_height_for_width(1200.0), 460.0);
 }

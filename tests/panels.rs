@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use rankclimb::describe::{panel_readout, panel_summary};
 use rankclimb::draw::Theme;
 use rankclimb::layout::Viewport;
-use rankclimb::panel_draw::{draw_panel, item_progress};
+use rankclimb::panel_draw::{draw_panel, item_progress, Layer};
 use rankclimb::panel_layout::{
     approx_text_width, fit_text, panel_css_height, panel_layout, wrap_text, PanelLayout, PanelMarks,
 };
@@ -34,7 +34,7 @@ fn svg_texts(model: &Model, panel: usize, progress: f64, lang: Lang) -> (String,
     {
         let v = l.viewport;
         let root = SVGBackend::with_string(&mut out, (v.width, v.height)).into_drawing_area();
-        draw_panel(&root, &l, progress, None, &Theme::light()).expect("draws");
+        draw_panel(&root, &l, progress, None, &Theme::light(), Layer::All).expect("draws");
     }
     let texts = out
         .split("<text")

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use rankclimb::describe::{panel_summary, summary};
 use rankclimb::draw::Theme;
 use rankclimb::layout::Viewport;
-use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views};
+use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views, Layer};
 use rankclimb::{validate, Lang, Model};
 use serde_json::{json, Value};
 
@@ -39,16 +39,20 @@ fn exercise(model: &Model, css_width: f64, scale: f64, probes: &[(f64, f64)]) {
                 let root =
                     SVGBackend::with_string(&mut svg, (v.width, v.height)).into_drawing_area();
                 for progress in [0.0, 0.37, 1.0] {
-                    draw_view(
-                        &root,
-                        model,
-                        &layout,
-                        progress,
-                        Some(0),
-                        lang,
-                        &Theme::light(),
-                    )
-                    .expect("draws");
+                    for layer in [Layer::All, Layer::Still, Layer::Moving] {
+                        let theme = Theme::light();
+                        draw_view(
+                            &root,
+                            model,
+                            &layout,
+                            progress,
+                            Some(0),
+                            lang,
+                            &theme,
+                            layer,
+                        )
+                        .expect("draws");
+                    }
                 }
             }
         }

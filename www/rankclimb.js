@@ -69,7 +69,12 @@ async function mount(el, ready) {
   }
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   try {
-    const chart = new Chart(el, data, { lang: el.getAttribute('data-lang') || undefined, reducedMotion });
+    const options = {
+      lang: el.getAttribute('data-lang') || undefined,
+      view: el.getAttribute('data-view') || undefined,
+      reducedMotion,
+    };
+    const chart = new Chart(el, data, options);
     el.rankclimb = chart;
     return chart;
   } catch (e) {

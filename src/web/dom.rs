@@ -12,6 +12,8 @@ pub struct SurfaceDom {
     pub kind: ViewKind,
     pub stage: HtmlElement,
     pub canvas: HtmlCanvasElement,
+    /// Off-page canvas holding what does not move, copied under every frame.
+    pub still: HtmlCanvasElement,
     pub tooltip: HtmlElement,
     pub heading: Option<(Element, Element)>,
 }
@@ -52,10 +54,12 @@ fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
             el(doc, "p", "rankclimb-panel-subtitle")?,
         )),
     };
+    let still: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     Some(SurfaceDom {
         kind,
         stage,
         canvas,
+        still,
         tooltip,
         heading,
     })

@@ -10,13 +10,15 @@ use crate::layout::Viewport;
 use crate::model::{validate, DataError, Lang, Model};
 use crate::timeline::Timeline;
 use crate::view::{
-    draw_view, item_count, readout, view_css_height, view_layout, views, ViewKind, ViewLayout,
+    draw_view, item_count, readout, view_css_height, view_layout, views, Layer, ViewKind,
+    ViewLayout,
 };
 use crate::DataFile;
 use dom::{show_error, Dom};
 use listener::{FrameLoop, Listener, Observer};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -36,6 +38,7 @@ struct State {
 }
 
 struct Instance {
+    first_frame_marked: std::cell::Cell<bool>,
     /// Set by the panic hook: this chart stopped; every later callback returns at once.
     dead: std::cell::Cell<bool>,
     window: Window,
@@ -59,6 +62,8 @@ struct Options {
     lang: Option<String>,
     #[serde(default)]
     reduced_motion: bool,
+    /// "rank" shows the rank chart alone, without the indicator panels.
+    view: Option<String>,
 }
 
 fn error_heading(lang: Lang) -> &'static str {
@@ -84,8 +89,11 @@ impl Chart {
             .and_then(|value| {
                 let de =
                     serde_value::ValueDeserializer::<serde_value::DeserializerError>::new(value);
-                serde_path_to_error::deserialize::<_, DataFile>(de)
-                    .map_err(|e| DataError::Shape(format!("{}: {}", e.path(), e.inner())))
+                DataFile::deserialize(de).map_err(|e| {
+                    DataError::Shape(format!(
+                        "{e} (`cargo xtask check` names the exact place in the file)"
+                    ))
+                })
             })
             .and_then(validate);
         let model = match parsed {
@@ -101,7 +109,10 @@ impl Chart {
             }
         };
         let lang = asked.unwrap_or(model.language);
-        let kinds = views(&model);
+        let mut kinds = views(&model);
+        if options.view.as_deref() == Some("rank") {
+            kinds.truncate(1);
+        }
         let dom = Dom::build(&document, &container, &kinds)
             .ok_or_else(|| JsError::new("could not build the chart's elements"))?;
         let state = State {
@@ -117,6 +128,7 @@ impl Chart {
         panic_guard::install();
         let instance = Rc::new(Instance {
             dead: Default::default(),
+            first_frame_marked: Default::default(),
             window: window.clone(),
             document,
             dom,
@@ -375,6 +387,7 @@ impl Instance {
         }
     }
 
+    /// Draw canvas `k`: copy its still layer, then draw what moves over it.
     fn draw(&self, k: usize) {
         let s = self.state.borrow();
         let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
@@ -383,10 +396,60 @@ impl Instance {
         let Some(backend) = CanvasBackend::with_canvas_object(d.canvas.clone()) else {
             return;
         };
+        if let Some(ctx) = d
+            .canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
+            let _ = ctx.draw_image_with_html_canvas_element(&d.still, 0.0, 0.0);
+        }
         let root = backend.into_drawing_area();
         let inspected = s.inspected.filter(|(c, _)| *c == k).map(|(_, i)| i);
+        match draw_view(
+            &root,
+            &s.model,
+            layout,
+            s.progress,
+            inspected,
+            s.lang,
+            &s.theme,
+            Layer::Moving,
+        ) {
+            Err(e) => web_sys::console::error_1(&JsValue::from_str(&e.to_string())),
+            // The benchmark's "first frame": navigation start to this mark.
+            Ok(()) if !self.first_frame_marked.replace(true) => {
+                if let Some(p) = self.window.performance() {
+                    let _ = p.mark("rankclimb:first-frame");
+                }
+            }
+            Ok(()) => {}
+        }
+    }
+
+    /// Draw the still layer of canvas `k` once, after a layout change.
+    fn draw_still(&self, k: usize) {
+        let s = self.state.borrow();
+        let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
+            return;
+        };
+        let v = layout.viewport();
+        d.still.set_width(v.width);
+        d.still.set_height(v.height);
+        let Some(backend) = CanvasBackend::with_canvas_object(d.still.clone()) else {
+            return;
+        };
+        let root = backend.into_drawing_area();
         if let Err(e) = draw_view(
-            &root, &s.model, layout, s.progress, inspected, s.lang, &s.theme,
+            &root,
+            &s.model,
+            layout,
+            s.progress,
+            None,
+            s.lang,
+            &s.theme,
+            Layer::Still,
         ) {
             web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
         }
@@ -415,6 +478,7 @@ impl Instance {
                 view_layout(&s.model, d.kind, viewport, s.lang)
             };
             self.state.borrow_mut().layouts[k] = layout;
+            self.draw_still(k);
             // Resizing clears a canvas: draw now rather than show a blank frame.
             self.draw(k);
         }

@@ -1,5 +1,6 @@
 //! Build tasks: `cargo xtask dist | serve [--port N] | test`.
 
+mod bench;
 mod check;
 mod dist;
 mod serve;
@@ -23,6 +24,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist                 build the release wasm and write the static site to dist/
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every test: native, then the built page in headless Chromium
+  bench                measure size and speed of the built page in headless Chromium
   check FILE           validate a data file and list every problem with its place and a fix";
 
 fn run() -> Result<()> {
@@ -43,6 +45,7 @@ fn run() -> Result<()> {
             serve::serve(&dir, port)
         }
         Some("test") => test::test(&root),
+        Some("bench") => bench::bench(&root),
         Some("check") => match args.get(1) {
             Some(file) => check::check(Path::new(file)),
             None => bail!("check needs a data file\n{USAGE}"),

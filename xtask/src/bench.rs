@@ -1,0 +1,418 @@
+//! `cargo xtask bench`: bytes, first frame, frame cost, main-thread time, hover cost and
+//! memory of the built page, measured in headless Chromium at a device pixel ratio of 2.
+//! Each figure is the median of several fresh page loads; the table goes to the terminal
+//! and everything to `target/bench.json`.
+
+use crate::{dist, step};
+use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+
+/// The pages measured: the rank chart alone at 800×450 CSS px, and the whole infographic.
+const PAGES: [(&str, &str, u32, u32); 2] = [
+    ("rank chart alone", "rank.html", 900, 700),
+    ("full infographic", "index.html", 1200, 2200),
+];
+
+/// Times every animation-frame callback from outside the chart, before any page script runs.
+const FRAME_TIMER: &str = "(() => {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.__frameTimes = [];
+  window.requestAnimationFrame = (cb) => raf((t) => {
+    const start = performance.now();
+    try { cb(t); } finally { if (window.__frameTimes.length < 100000) window.__frameTimes.push(performance.now() - start); }
+  });
+})();";
+
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes)?;
+    Ok(e.finish()?.len())
+}
+
+struct Session {
+    client: Client,
+    _driver: tokio::process::Child,
+    profile: std::path::PathBuf,
+}
+
+impl Session {
+    async fn start(width: u32, height: u32) -> Result<Session> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let driver = tokio::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .context("chromedriver is missing: run `cargo xtask test` once, or apt-get install chromium-driver")?;
+        let profile =
+            std::env::temp_dir().join(format!("rankclimb-bench-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&profile)?;
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--disable-dev-shm-usage", "--enable-precise-memory-info",
+                         format!("--user-data-dir={}", profile.display()), format!("--window-size={width},{height}")],
+                "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": false, "mobile": false } },
+            },
+        });
+        let Value::Object(caps) = caps else {
+            bail!("capabilities")
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await
+                }
+                Err(e) => bail!("could not start Chromium: {e}"),
+            }
+        };
+        // 10,000 frames of the full infographic take longer than WebDriver's default 30 s.
+        client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(Duration::from_secs(600)),
+                None,
+                None,
+            ))
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+        Ok(Session {
+            client,
+            _driver: driver,
+            profile,
+        })
+    }
+
+    async fn cdp(&self, cmd: &'static str, params: Value) -> Result<Value> {
+        self.client
+            .issue_cmd(Cdp(cmd, params))
+            .await
+            .map_err(|e| anyhow!("{cmd}: {e}"))
+    }
+
+    async fn js(&self, script: &str) -> Result<Value> {
+        self.client
+            .execute(script, vec![])
+            .await
+            .map_err(|e| anyhow!("{e}: {script}"))
+    }
+
+    async fn metric(&self, name: &str) -> Result<f64> {
+        let m = self.cdp("Performance.getMetrics", json!({})).await?;
+        m["metrics"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["name"] == name))
+            .and_then(|x| x["value"].as_f64())
+            .ok_or_else(|| anyhow!("no metric {name}"))
+    }
+
+    async fn close(self) {
+        let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// One cold load of a page, with every figure measured on it.
+async fn measure_once(base: &str, page: &str, width: u32, height: u32) -> Result<Value> {
+    let s = Session::start(width, height).await?;
+    s.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": FRAME_TIMER }),
+    )
+    .await?;
+    s.cdp("Performance.enable", json!({ "timeDomain": "timeTicks" }))
+        .await?;
+    s.client.goto(&format!("{base}/{page}")).await?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let first_frame = loop {
+        let v = s.js("const m = performance.getEntriesByName('rankclimb:first-frame')[0]; return m ? m.startTime : null;").await?;
+        if let Some(t) = v.as_f64() {
+            break t;
+        }
+        if Instant::now() > deadline {
+            bail!("{page}: no chart frame within 15 s");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let task_at_first = s.metric("TaskDuration").await?;
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    let main_thread_ms = (s.metric("TaskDuration").await? - task_at_first) * 1000.0;
+    // The entry animation has ended: every timed callback so far was an entry frame.
+    let frames: Vec<f64> = serde_json::from_value(s.js("return window.__frameTimes").await?)?;
+    let resources = s
+        .js("return [location.pathname, ...performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)]")
+        .await?;
+
+    // Hover: from a pointer move onto 2020 until the tooltip is drawn and the page idles.
+    let point = s
+        .js("return document.querySelector('[data-rankclimb]').rankclimb.pointOf(2020)")
+        .await?;
+    let rect = s.js("const r = document.querySelector('.rankclimb-canvas').getBoundingClientRect(); return [r.left, r.top]").await?;
+    let (x, y) = (
+        rect[0].as_f64().unwrap_or(0.0) + point[0].as_f64().unwrap_or(0.0),
+        rect[1].as_f64().unwrap_or(0.0) + point[1].as_f64().unwrap_or(0.0),
+    );
+    let away = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: 2.0,
+        y: 2.0,
+    });
+    s.client.perform_actions(away).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let script_before = s.metric("ScriptDuration").await?;
+    let onto = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: x.round(),
+        y: y.round(),
+    });
+    s.client.perform_actions(onto).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let hover_ms = (s.metric("ScriptDuration").await? - script_before) * 1000.0;
+    let tooltip = s
+        .js("return document.querySelector('.rankclimb-tooltip').textContent")
+        .await?;
+    if !tooltip.as_str().unwrap_or_default().contains("88") {
+        bail!("{page}: the hover did not show 2020's rank: {tooltip}");
+    }
+
+    let memory = "return { wasm: document.querySelector('[data-rankclimb]').rankclimb.constructor.wasmMemoryBytes(), heap: performance.memory.usedJSHeapSize }";
+    let after_load = s.js(memory).await?;
+    s.js("document.querySelector('[data-rankclimb]').rankclimb.drawFrames(10000)")
+        .await?;
+    let after_frames = s.js(memory).await?;
+    let version = s
+        .client
+        .capabilities()
+        .and_then(|c| c.get("browserVersion"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    s.close().await;
+    Ok(json!({
+        "first_frame_ms": first_frame, "frames": frames, "main_thread_ms": main_thread_ms, "hover_ms": hover_ms,
+        "resources": resources, "after_load": after_load, "after_10000_frames": after_frames, "browser": version,
+    }))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<u64>().ok())
+        })
+        .map_or(String::new(), |kb| {
+            format!(", {} GiB", (kb + 512 * 1024) / (1024 * 1024))
+        });
+    format!("{cpu}, {cores} cores{mem}")
+}
+
+pub fn bench(root: &Path) -> Result<()> {
+    let dir = dist::dist(root)?;
+    let rt = tokio::runtime::Runtime::new()?;
+    let report = rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let base = format!("http://{}", listener.local_addr()?);
+        let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(&dir));
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        let mut pages = Vec::new();
+        for (name, page, w, h) in PAGES {
+            step(&format!(
+                "measuring {name} ({page}), {RUNS} cold loads at a device pixel ratio of 2"
+            ));
+            let mut runs = Vec::new();
+            for _ in 0..RUNS {
+                runs.push(measure_once(&base, page, w, h).await?);
+            }
+            pages.push((name, page, runs));
+        }
+        anyhow::Ok(pages)
+    })?;
+
+    let mut out = Vec::new();
+    println!(
+        "\nrankclimb benchmark · {} · Chromium {}",
+        machine(),
+        report[0].2[0]["browser"].as_str().unwrap_or("?")
+    );
+    for (name, page, runs) in &report {
+        let mut paths: Vec<String> = runs[0]["resources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.as_str().map(|s| s.trim_start_matches('/').to_string()))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        let mut files = Vec::new();
+        let (mut raw_total, mut gz_total) = (0usize, 0usize);
+        for p in &paths {
+            let file = if p.is_empty() {
+                "index.html".to_string()
+            } else {
+                p.clone()
+            };
+            let Ok(bytes) = std::fs::read(dir.join(&file)) else {
+                continue;
+            };
+            let gz = gzip_len(&bytes)?;
+            raw_total += bytes.len();
+            gz_total += gz;
+            files.push(json!({ "file": file, "raw": bytes.len(), "gzip": gz }));
+        }
+        let all_frames: Vec<f64> = runs
+            .iter()
+            .flat_map(|r| {
+                serde_json::from_value::<Vec<f64>>(r["frames"].clone()).unwrap_or_default()
+            })
+            .collect();
+        let per_run = |key: &str| median(runs.iter().filter_map(|r| r[key].as_f64()).collect());
+        let frame_median = median(
+            runs.iter()
+                .map(|r| median(serde_json::from_value(r["frames"].clone()).unwrap_or_default()))
+                .collect(),
+        );
+        let frame_p95 = median(
+            runs.iter()
+                .map(|r| {
+                    percentile(
+                        serde_json::from_value(r["frames"].clone()).unwrap_or_default(),
+                        0.95,
+                    )
+                })
+                .collect(),
+        );
+        let frame_max = all_frames.iter().copied().fold(0.0, f64::max);
+        let mem = |when: &str, what: &str| {
+            median(runs.iter().filter_map(|r| r[when][what].as_f64()).collect())
+        };
+        let summary = json!({
+            "page": page, "name": name, "runs": RUNS, "files": files, "raw_bytes": raw_total, "gzip_bytes": gz_total,
+            "first_frame_ms": per_run("first_frame_ms"), "frame_ms_median": frame_median, "frame_ms_p95": frame_p95,
+            "frame_ms_max": frame_max, "frames_per_load": all_frames.len() / RUNS, "main_thread_ms_2s": per_run("main_thread_ms"),
+            "hover_ms": per_run("hover_ms"),
+            "wasm_memory_after_load": mem("after_load", "wasm"), "js_heap_after_load": mem("after_load", "heap"),
+            "wasm_memory_after_10000_frames": mem("after_10000_frames", "wasm"), "js_heap_after_10000_frames": mem("after_10000_frames", "heap"),
+        });
+        println!("\n{name} ({page}), median of {RUNS} cold loads");
+        println!("  {:<32} {:>10} {:>10}", "file", "raw B", "gzip B");
+        for f in &files {
+            println!(
+                "  {:<32} {:>10} {:>10}",
+                f["file"].as_str().unwrap_or(""),
+                f["raw"],
+                f["gzip"]
+            );
+        }
+        println!(
+            "  {:<32} {:>10} {:>10}   ({:.1} KiB gzip)",
+            "total",
+            raw_total,
+            gz_total,
+            gz_total as f64 / 1024.0
+        );
+        println!(
+            "  navigation → first drawn frame     {:>8.1} ms",
+            summary["first_frame_ms"].as_f64().unwrap_or(f64::NAN)
+        );
+        println!("  script per frame, median/p95/max   {frame_median:>8.2} / {frame_p95:.2} / {frame_max:.2} ms ({} frames a load)", all_frames.len() / RUNS);
+        println!(
+            "  main-thread time, 2 s after first  {:>8.1} ms",
+            summary["main_thread_ms_2s"].as_f64().unwrap_or(f64::NAN)
+        );
+        println!(
+            "  hover onto 2020 → idle, script     {:>8.2} ms",
+            summary["hover_ms"].as_f64().unwrap_or(f64::NAN)
+        );
+        println!(
+            "  wasm memory / JS heap after load   {:>8.0} KiB / {:.0} KiB",
+            mem("after_load", "wasm") / 1024.0,
+            mem("after_load", "heap") / 1024.0
+        );
+        println!(
+            "  … after 10,000 frames              {:>8.0} KiB / {:.0} KiB",
+            mem("after_10000_frames", "wasm") / 1024.0,
+            mem("after_10000_frames", "heap") / 1024.0
+        );
+        out.push(summary);
+    }
+    let json = json!({ "machine": machine(), "browser": report[0].2[0]["browser"], "pages": out, "raw": report.iter().map(|(n, _, r)| json!({"name": n, "runs": r})).collect::<Vec<_>>() });
+    let path = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from)
+        .join("bench.json");
+    std::fs::create_dir_all(path.parent().unwrap_or(root))?;
+    std::fs::write(&path, serde_json::to_string_pretty(&json)?)?;
+    println!("\nwrote {}", path.display());
+    Ok(())
+}
