@@ -50,6 +50,90 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// For dark pages: light marks on a dark ground, the accent lifted for contrast.
+    pub fn dark() -> Theme {
+        Theme {
+            background: RGBAColor(17, 24, 39, 1.0),
+            text: RGBAColor(243, 244, 246, 1.0),
+            muted: RGBAColor(176, 184, 196, 1.0),
+            grid: RGBAColor(55, 65, 81, 1.0),
+            line: RGBAColor(251, 146, 60, 1.0),
+            gap_fill: RGBAColor(148, 163, 184, 0.18),
+            gap_edge: RGBAColor(148, 163, 184, 1.0),
+            guide: RGBAColor(209, 213, 219, 1.0),
+            second: RGBAColor(45, 212, 191, 1.0),
+            weak: RGBAColor(148, 163, 184, 1.0),
+            highlight: RGBAColor(255, 255, 255, 0.08),
+        }
+    }
+
+    /// For forced-colors (high-contrast) mode: black on white, no tints to get lost.
+    pub fn high_contrast() -> Theme {
+        let black = RGBAColor(0, 0, 0, 1.0);
+        Theme {
+            background: RGBAColor(255, 255, 255, 1.0),
+            text: black,
+            muted: black,
+            grid: RGBAColor(118, 118, 118, 1.0),
+            line: black,
+            gap_fill: RGBAColor(0, 0, 0, 0.12),
+            gap_edge: black,
+            guide: black,
+            second: black,
+            weak: black,
+            highlight: RGBAColor(0, 0, 0, 0.1),
+        }
+    }
+
+    /// The host page's own colours, where it sets them.
+    pub fn with_overrides(
+        mut self,
+        background: Option<RGBAColor>,
+        text: Option<RGBAColor>,
+        accent: Option<RGBAColor>,
+    ) -> Theme {
+        if let Some(c) = background {
+            self.background = c;
+        }
+        if let Some(c) = text {
+            self.text = c;
+            self.guide = c;
+        }
+        if let Some(c) = accent {
+            self.line = c;
+        }
+        self
+    }
+}
+
+/// A CSS colour written as `#rgb`, `#rrggbb` or `rgb(r, g, b)`; anything else is `None`.
+pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
+    let t = text.trim();
+    if let Some(hex) = t.strip_prefix('#') {
+        let digits: Vec<u8> = hex
+            .chars()
+            .map(|c| c.to_digit(16).map(|d| d as u8))
+            .collect::<Option<_>>()?;
+        return match digits.as_slice() {
+            [r, g, b] => Some(RGBAColor(r * 17, g * 17, b * 17, 1.0)),
+            [r1, r2, g1, g2, b1, b2] => {
+                Some(RGBAColor(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2, 1.0))
+            }
+            _ => None,
+        };
+    }
+    let inner = t.strip_prefix("rgb(").and_then(|r| r.strip_suffix(')'))?;
+    let parts: Vec<u8> = inner
+        .split(',')
+        .map(|p| p.trim().parse::<u8>().ok())
+        .collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [r, g, b] => Some(RGBAColor(*r, *g, *b, 1.0)),
+        _ => None,
+    }
+}
+
 /// What changes from frame to frame: how far the line has drawn, and what is inspected.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
@@ -168,7 +252,6 @@ pub fn draw_rank_static<DB: DrawingBackend>(
         ))
         .map_err(fail)?;
     }
-    root.present().map_err(fail)?;
     Ok(())
 }
 
@@ -358,7 +441,6 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             }
         }
     }
-    root.present().map_err(fail)?;
     Ok(())
 }
 

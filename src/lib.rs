@@ -12,6 +12,8 @@ pub mod model;
 pub mod panel_draw;
 pub mod panel_layout;
 pub mod panels;
+pub mod static_image;
+pub mod table;
 pub mod timeline;
 pub mod view;
 

@@ -311,6 +311,5 @@ pub fn draw_panel<DB: DrawingBackend>(
             }
         }
     }
-    root.present().map_err(fail)?;
     Ok(())
 }

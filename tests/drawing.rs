@@ -240,3 +240,67 @@ fn still_and_moving_layers_together_draw_the_whole_frame() {
     );
     assert!(moving.iter().any(|t| t == "98") && !moving.iter().any(|t| t == "2016"));
 }
+
+#[test]
+fn css_colours_parse_or_are_refused() {
+    use plotters::style::RGBAColor;
+    use rankclimb::draw::parse_css_color;
+    assert_eq!(
+        parse_css_color("#c2410c"),
+        Some(RGBAColor(194, 65, 12, 1.0))
+    );
+    assert_eq!(
+        parse_css_color(" #fff "),
+        Some(RGBAColor(255, 255, 255, 1.0))
+    );
+    assert_eq!(
+        parse_css_color("rgb(1, 2, 3)"),
+        Some(RGBAColor(1, 2, 3, 1.0))
+    );
+    for bad in [
+        "",
+        "red",
+        "#12",
+        "#gggggg",
+        "rgb(1,2)",
+        "rgb(300,0,0)",
+        "url(javascript:x)",
+    ] {
+        assert_eq!(parse_css_color(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn dark_and_high_contrast_themes_draw_the_same_marks() {
+    let m = story();
+    let v = Viewport {
+        width: 800,
+        height: 450,
+        scale: 1.0,
+    };
+    let layout = rank_layout(&m, v, Lang::Zh);
+    let frame = Frame {
+        reveal: 5.0,
+        inspected: None,
+    };
+    let draw = |theme: &Theme| {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
+            draw_rank_chart(&root, &m, &layout, frame, Lang::Zh, theme).expect("draws");
+        }
+        out
+    };
+    let (light, dark, hc) = (
+        draw(&Theme::light()),
+        draw(&Theme::dark()),
+        draw(&Theme::high_contrast()),
+    );
+    assert_eq!(texts(&light), texts(&dark));
+    assert_eq!(texts(&light), texts(&hc));
+    assert!(dark.contains("#111827"), "dark background");
+    assert!(
+        !hc.to_uppercase().contains("#C2410C"),
+        "no accent tint in high contrast"
+    );
+}

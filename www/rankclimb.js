@@ -25,6 +25,52 @@ function showError(el, kind, detail) {
   el.replaceChildren(box);
 }
 
+// Without wasm: the picture drawn at build time, its description, and the figures as
+// tables, all from files `cargo xtask dist` writes beside the data file.
+async function showFallback(el, dataUrl, message) {
+  const stem = new URL(dataUrl, location.href).href.replace(/\.json$/, '');
+  const language = lang(el);
+  const figure = document.createElement('figure');
+  figure.className = 'rankclimb rankclimb-fallback';
+  const note = document.createElement('p');
+  note.className = 'rankclimb-error';
+  note.setAttribute('role', 'status');
+  note.textContent = `${MESSAGES.wasm[language]}: ${message}`;
+  const img = document.createElement('img');
+  img.src = `${stem}.png`;
+  img.alt = '';
+  figure.append(note, img);
+  el.replaceChildren(figure);
+  try {
+    const alt = await (await fetch(`${stem}.alt.json`)).json();
+    img.alt = alt[language] || alt['zh-CN'] || '';
+    const tables = (await (await fetch(`${stem}.tables.json`)).json())[language];
+    for (const t of tables) {
+      const table = document.createElement('table');
+      const caption = table.createCaption();
+      caption.textContent = t.caption;
+      const head = table.createTHead().insertRow();
+      for (const h of t.head) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = h;
+        head.append(th);
+      }
+      const body = table.createTBody();
+      for (const r of t.rows) {
+        const tr = body.insertRow();
+        for (const c of r) tr.insertCell().textContent = c;
+      }
+      const wrap = document.createElement('div');
+      wrap.className = 'rankclimb-tables';
+      wrap.append(table);
+      figure.append(wrap);
+    }
+  } catch (e) {
+    // The picture alone still tells the story.
+  }
+}
+
 async function fetchText(url, timeoutMs) {
   let response;
   try {
@@ -64,7 +110,7 @@ async function mount(el, ready) {
   try {
     await ready;
   } catch (e) {
-    showError(el, 'wasm', e.message);
+    await showFallback(el, el.getAttribute('data-rankclimb'), e.message);
     return null;
   }
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;

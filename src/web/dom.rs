@@ -23,6 +23,11 @@ pub struct Dom {
     pub title: Element,
     pub subtitle: Element,
     pub lang_button: HtmlElement,
+    pub replay_button: HtmlElement,
+    pub table_button: HtmlElement,
+    pub csv_button: HtmlElement,
+    /// The figures as tables: always there for screen readers, shown on request.
+    pub tables: Element,
     pub surfaces: Vec<SurfaceDom>,
     pub live: Element,
     pub notes: Element,
@@ -70,14 +75,27 @@ impl Dom {
         let figure = html(doc, "figure", "rankclimb")?;
         let header = el(doc, "div", "rankclimb-header")?;
         let title = el(doc, "h2", "rankclimb-title")?;
-        let lang_button = html(doc, "button", "rankclimb-lang")?;
-        lang_button.set_attribute("type", "button").ok()?;
+        let button = |class: &str| -> Option<HtmlElement> {
+            let b = html(doc, "button", class)?;
+            b.set_attribute("type", "button").ok()?;
+            Some(b)
+        };
+        let lang_button = button("rankclimb-lang")?;
+        let replay_button = button("rankclimb-replay")?;
+        let table_button = button("rankclimb-table-toggle")?;
+        table_button.set_attribute("aria-expanded", "false").ok()?;
+        let csv_button = button("rankclimb-csv")?;
+        let actions = el(doc, "div", "rankclimb-actions")?;
+        actions
+            .append_with_node_4(&replay_button, &table_button, &csv_button, &lang_button)
+            .ok()?;
+        let tables = el(doc, "div", "rankclimb-tables rankclimb-sr-only")?;
         let subtitle = el(doc, "p", "rankclimb-subtitle")?;
         let live = el(doc, "div", "rankclimb-live")?;
         live.set_attribute("aria-live", "polite").ok()?;
         live.set_attribute("role", "status").ok()?;
         let notes = el(doc, "figcaption", "rankclimb-notes")?;
-        header.append_with_node_2(&title, &lang_button).ok()?;
+        header.append_with_node_2(&title, &actions).ok()?;
         figure.append_with_node_2(&header, &subtitle).ok()?;
         let surfaces: Vec<SurfaceDom> = kinds
             .iter()
@@ -94,13 +112,19 @@ impl Dom {
                 }
             };
         }
-        figure.append_with_node_3(&grid, &live, &notes).ok()?;
+        figure
+            .append_with_node_4(&grid, &live, &notes, &tables)
+            .ok()?;
         container.replace_children_with_node_1(&figure);
         Some(Dom {
             figure,
             title,
             subtitle,
             lang_button,
+            replay_button,
+            table_button,
+            csv_button,
+            tables,
             surfaces,
             live,
             notes,
@@ -125,6 +149,14 @@ impl Dom {
         };
         self.lang_button.set_text_content(Some(label));
         let _ = self.lang_button.set_attribute("aria-label", other);
+        let (replay, table, csv) = match lang {
+            Lang::Zh => ("重播", "数据表", "下载数据（CSV）"),
+            Lang::En => ("Replay", "Data table", "Download data (CSV)"),
+        };
+        self.replay_button.set_text_content(Some(replay));
+        self.table_button.set_text_content(Some(table));
+        self.csv_button.set_text_content(Some(csv));
+        self.write_tables(doc, model, lang);
         let hint = match lang {
             Lang::Zh => "按方向键逐项查看。",
             Lang::En => " Use the arrow keys to step through the items.",
@@ -157,6 +189,57 @@ impl Dom {
             line.set_text_content(Some(&format!("{head}{}", all.join(sep))));
             let _ = self.notes.append_child(&line);
         }
+    }
+}
+
+impl Dom {
+    fn write_tables(&self, doc: &Document, model: &Model, lang: Lang) {
+        self.tables.set_text_content(None);
+        for t in crate::table::tables(model, lang) {
+            let (Some(table), Some(caption), Some(head), Some(body)) = (
+                el(doc, "table", ""),
+                el(doc, "caption", ""),
+                el(doc, "thead", ""),
+                el(doc, "tbody", ""),
+            ) else {
+                return;
+            };
+            caption.set_text_content(Some(&t.caption));
+            let row = |cells: &[String], tag: &str| -> Option<Element> {
+                let tr = el(doc, "tr", "")?;
+                for (i, c) in cells.iter().enumerate() {
+                    // The first cell names the row for screen readers.
+                    let cell = el(doc, if tag == "td" && i == 0 { "th" } else { tag }, "")?;
+                    if tag == "th" {
+                        cell.set_attribute("scope", "col").ok()?;
+                    } else if i == 0 {
+                        cell.set_attribute("scope", "row").ok()?;
+                    }
+                    cell.set_text_content(Some(c));
+                    tr.append_child(&cell).ok()?;
+                }
+                Some(tr)
+            };
+            if let Some(tr) = row(&t.head, "th") {
+                let _ = head.append_child(&tr);
+            }
+            for r in &t.rows {
+                if let Some(tr) = row(r, "td") {
+                    let _ = body.append_child(&tr);
+                }
+            }
+            let _ = table.append_with_node_3(&caption, &head, &body);
+            let _ = self.tables.append_child(&table);
+        }
+    }
+
+    /// Show or hide the tables for sighted readers; screen readers always have them.
+    pub fn toggle_tables(&self) {
+        let open = self.table_button.get_attribute("aria-expanded").as_deref() == Some("true");
+        let _ = self
+            .table_button
+            .set_attribute("aria-expanded", if open { "false" } else { "true" });
+        let _ = self.tables.class_list().toggle("rankclimb-sr-only");
     }
 }
 

@@ -102,3 +102,32 @@ impl Drop for Observer {
         self.observer.disconnect();
     }
 }
+
+/// Tells whether an element is on screen, through an IntersectionObserver.
+pub struct Visibility {
+    observer: web_sys::IntersectionObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Visibility {
+    pub fn new(target: &web_sys::Element, mut f: impl FnMut(bool) + 'static) -> Option<Visibility> {
+        let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let last = entries.get(entries.length().saturating_sub(1));
+            if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                f(entry.is_intersecting());
+            }
+        });
+        let observer = web_sys::IntersectionObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+        observer.observe(target);
+        Some(Visibility {
+            observer,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Visibility {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

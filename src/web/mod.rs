@@ -5,7 +5,7 @@ mod dom;
 mod listener;
 
 use crate::describe::{panel_summary, summary};
-use crate::draw::Theme;
+use crate::draw::{parse_css_color, Theme};
 use crate::layout::Viewport;
 use crate::model::{validate, DataError, Lang, Model};
 use crate::timeline::Timeline;
@@ -31,7 +31,13 @@ struct State {
     timeline: Timeline,
     /// Entry progress from 0 to 1, shared by every canvas.
     progress: f64,
-    started_at: Option<f64>,
+    /// Animation time so far; it advances only while the chart is on screen.
+    elapsed: f64,
+    last_frame: Option<f64>,
+    /// On screen (IntersectionObserver): the entry starts the first time it is.
+    visible: bool,
+    /// Held at a year by `goToYear`, for scroll-driven stories.
+    held: bool,
     layouts: Vec<Option<ViewLayout>>,
     /// The one item inspected across the infographic: (canvas, item).
     inspected: Option<(usize, usize)>,
@@ -48,6 +54,7 @@ struct Instance {
     frames: RefCell<Option<FrameLoop>>,
     listeners: RefCell<Vec<Listener>>,
     observer: RefCell<Option<Observer>>,
+    viewport_watch: RefCell<Option<listener::Visibility>>,
 }
 
 /// The handle a page holds for one infographic.
@@ -109,6 +116,7 @@ impl Chart {
             }
         };
         let lang = asked.unwrap_or(model.language);
+        let (theme, theme_name) = pick_theme(&window, &container);
         let mut kinds = views(&model);
         if options.view.as_deref() == Some("rank") {
             kinds.truncate(1);
@@ -117,10 +125,13 @@ impl Chart {
             .ok_or_else(|| JsError::new("could not build the chart's elements"))?;
         let state = State {
             lang,
-            theme: Theme::light(),
+            theme,
             timeline: Timeline::new(model.ranking.points.len()),
             progress: if options.reduced_motion { 1.0 } else { 0.0 },
-            started_at: None,
+            elapsed: 0.0,
+            last_frame: None,
+            visible: false,
+            held: false,
             layouts: vec![None; kinds.len()],
             inspected: None,
             model,
@@ -136,7 +147,9 @@ impl Chart {
             frames: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             observer: RefCell::new(None),
+            viewport_watch: RefCell::new(None),
         });
+        let _ = instance.dom.figure.set_attribute("data-theme", theme_name);
         instance.write_texts();
         let weak = Rc::downgrade(&instance);
         *instance.frames.borrow_mut() = Some(FrameLoop::new(window, move |now| {
@@ -151,6 +164,20 @@ impl Chart {
                 i.relayout();
             }
         });
+        let weak = Rc::downgrade(&instance);
+        *instance.viewport_watch.borrow_mut() =
+            listener::Visibility::new(&instance.dom.figure, move |visible| {
+                if let Some(i) = panic_guard::enter(&weak) {
+                    i.state.borrow_mut().visible = visible;
+                    if visible {
+                        i.request_frame();
+                    }
+                }
+            });
+        if instance.viewport_watch.borrow().is_none() {
+            // No IntersectionObserver: play at once.
+            instance.state.borrow_mut().visible = true;
+        }
         instance.relayout();
         Ok(Chart {
             instance: Some(instance),
@@ -162,7 +189,9 @@ impl Chart {
         if let Some(i) = self.live() {
             {
                 let mut s = i.state.borrow_mut();
-                s.started_at = None;
+                s.elapsed = 0.0;
+                s.last_frame = None;
+                s.held = false;
                 s.progress = 0.0;
             }
             i.request_frame();
@@ -178,6 +207,46 @@ impl Chart {
             i.set_lang(lang);
         }
         Ok(())
+    }
+
+    /// Show the climb drawn up to `year` and hold it there: for stories that move the
+    /// chart as the reader scrolls. `replay()` lets it run again.
+    #[wasm_bindgen(js_name = goToYear)]
+    pub fn go_to_year(&self, year: i32) -> Result<(), JsError> {
+        let Some(i) = self.live() else { return Ok(()) };
+        {
+            let mut s = i.state.borrow_mut();
+            let points = &s.model.ranking.points;
+            let index = points
+                .iter()
+                .position(|p| p.year == year)
+                .ok_or_else(|| JsError::new(&format!("{year} is not a year of this chart")))?;
+            let steps = points.len().saturating_sub(1).max(1) as f64;
+            s.progress = index as f64 / steps;
+            s.held = true;
+        }
+        for k in 0..i.dom.surfaces.len() {
+            i.draw(k);
+        }
+        Ok(())
+    }
+
+    /// The figures as CSV text, as the download button saves them.
+    #[wasm_bindgen(js_name = csvText)]
+    pub fn csv_text(&self) -> String {
+        self.live().map_or_else(String::new, |i| {
+            let s = i.state.borrow();
+            crate::table::csv(&s.model, s.lang)
+        })
+    }
+
+    /// Which palette the chart chose: "light", "dark" or "contrast".
+    #[wasm_bindgen(getter)]
+    pub fn theme(&self) -> String {
+        self.instance
+            .as_ref()
+            .and_then(|i| i.dom.figure.get_attribute("data-theme"))
+            .unwrap_or_default()
     }
 
     /// Where a year's point is drawn on the rank chart, as `[x, y]` CSS pixels from the
@@ -226,9 +295,12 @@ impl Chart {
         for _ in 0..count {
             {
                 let mut s = i.state.borrow_mut();
+                s.visible = true;
+                s.held = false;
                 if s.progress >= 1.0 {
                     s.progress = 0.0;
-                    s.started_at = Some(now);
+                    s.elapsed = 0.0;
+                    s.last_frame = Some(now);
                 }
             }
             i.on_frame(now);
@@ -265,6 +337,7 @@ impl Chart {
         if let Some(i) = self.instance.take() {
             i.listeners.borrow_mut().clear();
             i.observer.borrow_mut().take();
+            i.viewport_watch.borrow_mut().take();
             i.frames.borrow_mut().take();
             i.dom.figure.remove();
         }
@@ -338,7 +411,68 @@ mod panic_guard {
     }
 }
 
+/// The palette: the host's `data-theme` attribute, else forced colours, else the reader's
+/// colour scheme; then any `--rankclimb-background`, `--rankclimb-text` or
+/// `--rankclimb-accent` the host sets.
+fn pick_theme(window: &Window, container: &Element) -> (Theme, &'static str) {
+    let matches = |q: &str| {
+        window
+            .match_media(q)
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    };
+    let (theme, name) = match container.get_attribute("data-theme").as_deref() {
+        Some("dark") => (Theme::dark(), "dark"),
+        Some("light") => (Theme::light(), "light"),
+        _ if matches("(forced-colors: active)") => (Theme::high_contrast(), "contrast"),
+        _ if matches("(prefers-color-scheme: dark)") => (Theme::dark(), "dark"),
+        _ => (Theme::light(), "light"),
+    };
+    let style = window.get_computed_style(container).ok().flatten();
+    let var = |name: &str| {
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(name).ok())
+            .and_then(|v| parse_css_color(&v))
+    };
+    let theme = theme.with_overrides(
+        var("--rankclimb-background"),
+        var("--rankclimb-text"),
+        var("--rankclimb-accent"),
+    );
+    (theme, name)
+}
+
 impl Instance {
+    /// Save the figures as a CSV file through a temporary link.
+    fn download_csv(&self) {
+        let (text, name) = {
+            let s = self.state.borrow();
+            (
+                crate::table::csv(&s.model, s.lang),
+                format!("{}.csv", s.model.place.get(s.lang)),
+            )
+        };
+        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(a) = dom::el(&self.document, "a", "")
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(&name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
     fn write_texts(&self) {
         let s = self.state.borrow();
         let labels: Vec<String> = self
@@ -372,12 +506,18 @@ impl Instance {
         }
         let animating = {
             let mut s = self.state.borrow_mut();
-            if s.progress < 1.0 {
-                let start = *s.started_at.get_or_insert(now);
-                s.progress = s.timeline.progress_at(now - start);
+            let running =
+                s.progress < 1.0 && !s.held && s.visible && self.dom.figure.is_connected();
+            if running {
+                // Time spent off screen or in a hidden tab (no frames come) is not counted.
+                let delta = s.last_frame.map_or(0.0, |t| (now - t).clamp(0.0, 100.0));
+                s.elapsed += delta;
+                s.last_frame = Some(now);
+                s.progress = s.timeline.progress_at(s.elapsed);
+            } else {
+                s.last_frame = None;
             }
-            // A chart taken out of the page stops asking for frames.
-            s.progress < 1.0 && self.dom.figure.is_connected()
+            running && s.progress < 1.0
         };
         for k in 0..self.dom.surfaces.len() {
             self.draw(k);
@@ -614,6 +754,40 @@ impl Instance {
                 }
             }));
         }
+        let button = |target: &web_sys::HtmlElement, f: fn(&Instance)| {
+            let weak: Weak<Instance> = Rc::downgrade(self);
+            Listener::new(target.as_ref(), "click", move |_| {
+                if let Some(i) = panic_guard::enter(&weak) {
+                    f(&i);
+                }
+            })
+        };
+        ls.extend(button(&self.dom.replay_button, |i| {
+            {
+                let mut s = i.state.borrow_mut();
+                s.elapsed = 0.0;
+                s.last_frame = None;
+                s.held = false;
+                s.progress = 0.0;
+            }
+            i.request_frame();
+        }));
+        ls.extend(button(&self.dom.table_button, |i| i.dom.toggle_tables()));
+        // Print the final state, whatever moment the reader prints at.
+        let weak = Rc::downgrade(self);
+        ls.extend(Listener::new(
+            self.window.as_ref(),
+            "beforeprint",
+            move |_| {
+                if let Some(i) = panic_guard::enter(&weak) {
+                    i.state.borrow_mut().progress = 1.0;
+                    for k in 0..i.dom.surfaces.len() {
+                        i.draw(k);
+                    }
+                }
+            },
+        ));
+        ls.extend(button(&self.dom.csv_button, |i| i.download_csv()));
         let weak = Rc::downgrade(self);
         ls.extend(Listener::new(
             self.dom.lang_button.as_ref(),

@@ -103,6 +103,23 @@ async fn blocked_wasm_gets_a_message_not_a_blank_box() {
     b.open("index.html").await;
     let e = error_text(&b).await;
     assert!(e.contains("此浏览器无法运行图表"), "{e:?}");
+    // The picture drawn at build time, described, and the figures as tables.
+    b.wait_for(
+        "const i = document.querySelector('.rankclimb-fallback img'); return !!i && i.complete && i.naturalWidth === 1200 && i.alt.includes('第118名');",
+        5000,
+    )
+    .await;
+    b.wait_for(
+        "return document.querySelectorAll('.rankclimb-fallback table').length === 5",
+        5000,
+    )
+    .await;
+    let table = b.text(".rankclimb-fallback table").await;
+    assert!(
+        table.contains("2020") && table.contains("88") && table.contains("河南日报"),
+        "{table:?}"
+    );
+    b.screenshot("wasm-blocked.png").await;
     b.close().await;
 }
 

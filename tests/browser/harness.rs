@@ -128,6 +128,28 @@ async fn serve(dir: PathBuf, fixtures: Vec<Fixture>, block_wasm: bool) -> String
 }
 
 #[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
+        )
+    }
+}
+
+#[derive(Debug)]
 struct BrowserLog(String);
 
 impl WebDriverCompatibleCommand for BrowserLog {
@@ -267,6 +289,22 @@ impl Browser {
             _driver: driver,
             _profile: profile,
         }
+    }
+
+    /// Emulate CSS media features (reduced motion, colour scheme, forced colours) for the
+    /// pages opened after this, through Chromium's DevTools protocol.
+    pub async fn emulate_media(&self, features: &[(&str, &str)]) {
+        let features: Vec<Value> = features
+            .iter()
+            .map(|(n, v)| json!({ "name": n, "value": v }))
+            .collect();
+        self.client
+            .issue_cmd(Cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "features": features }),
+            ))
+            .await
+            .expect("emulate media");
     }
 
     /// Run an async script: it gets a `done` callback as its last argument.

@@ -78,6 +78,8 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
         .remove_producers_section(true)
         .generate(out.join("pkg"))
         .context("wasm-bindgen could not generate the bindings")?;
+    crate::packages::ensure(&crate::packages::FONTS)?;
+    crate::static_images::render_all(&out)?;
     let size = fs::metadata(out.join("pkg").join("rankclimb_bg.wasm"))?.len();
     step(&format!(
         "dist/ is ready: {} (wasm {} KiB)",

@@ -3,7 +3,9 @@
 mod bench;
 mod check;
 mod dist;
+mod packages;
 mod serve;
+mod static_images;
 mod test;
 
 use anyhow::{bail, Result};

@@ -1,0 +1,132 @@
+//! The whole infographic in its final state as one picture, through any plotters backend:
+//! the build writes it as PNG and SVG for readers without JavaScript or wasm, for print
+//! and for social-share previews.
+
+use crate::describe::summary;
+use crate::draw::{fail, text_style, DrawError, Theme};
+use crate::layout::Viewport;
+use crate::model::{Lang, Model};
+use crate::panel_layout::wrap_text;
+use crate::view::{draw_view, view_css_height, view_layout, views, Layer, ViewKind};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const PAD: f64 = 24.0;
+const HEADER: f64 = 76.0;
+const PANEL_TITLE: f64 = 36.0;
+const GAP: f64 = 20.0;
+const SOURCE_LINE: f64 = 16.0;
+const SOURCE_LINES: usize = 12;
+
+fn sources_text(model: &Model, lang: Lang) -> String {
+    let (head, sep) = match lang {
+        Lang::Zh => ("来源：", "；"),
+        Lang::En => ("Sources: ", "; "),
+    };
+    let all: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
+    format!("{head}{}", all.join(sep))
+}
+
+/// The picture's CSS height at `css_width`: title, every canvas, and the sources.
+pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
+    let inner = css_width - 2.0 * PAD;
+    let canvases: f64 = views(model)
+        .into_iter()
+        .map(|k| {
+            view_css_height(model, k, inner)
+                + if matches!(k, ViewKind::Panel(_)) {
+                    PANEL_TITLE
+                } else {
+                    0.0
+                }
+        })
+        .sum::<f64>()
+        + GAP * views(model).len() as f64;
+    let source_lines =
+        wrap_text(&sources_text(model, lang), 11.0, inner, SOURCE_LINES).len() as f64;
+    HEADER + canvases + source_lines * SOURCE_LINE + 2.0 * PAD
+}
+
+/// The alternative text of the picture: the same summary the live chart gives.
+pub fn static_alt(model: &Model, lang: Lang) -> String {
+    summary(model, lang)
+}
+
+/// Draw the final infographic onto `root`, which is `css_width` × `static_css_height`
+/// CSS pixels times `scale`.
+pub fn draw_static<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &Model,
+    css_width: f64,
+    scale: f64,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let page = Viewport {
+        width: (css_width * scale).round() as u32,
+        height: 0,
+        scale,
+    };
+    let px = |css: f64| page.px(css);
+    root.fill(&theme.background).map_err(fail)?;
+    let inner = css_width - 2.0 * PAD;
+    let mut y = PAD;
+    let example = match (model.example, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "【示例数据】",
+        (true, Lang::En) => "[Example data] ",
+    };
+    root.draw(&Text::new(
+        format!("{example}{}", model.title.get(lang)),
+        (px(PAD), px(y)),
+        text_style(&page, 22.0, true, &theme.text, HPos::Left, VPos::Top),
+    ))
+    .map_err(fail)?;
+    if let Some(sub) = &model.subtitle {
+        root.draw(&Text::new(
+            sub.get(lang),
+            (px(PAD), px(y + 36.0)),
+            text_style(&page, 14.0, false, &theme.muted, HPos::Left, VPos::Top),
+        ))
+        .map_err(fail)?;
+    }
+    y += HEADER;
+    for kind in views(model) {
+        if let ViewKind::Panel(i) = kind {
+            if let Some(p) = model.panels.get(i) {
+                root.draw(&Text::new(
+                    p.title.get(lang),
+                    (px(PAD), px(y)),
+                    text_style(&page, 17.0, true, &theme.text, HPos::Left, VPos::Top),
+                ))
+                .map_err(fail)?;
+            }
+            y += PANEL_TITLE;
+        }
+        let h = view_css_height(model, kind, inner);
+        let area = root.clone().shrink((px(PAD), px(y)), (px(inner), px(h)));
+        let v = Viewport {
+            width: px(inner) as u32,
+            height: px(h) as u32,
+            scale,
+        };
+        if let Some(layout) = view_layout(model, kind, v, lang) {
+            draw_view(&area, model, &layout, 1.0, None, lang, theme, Layer::All)?;
+        }
+        y += h + GAP;
+    }
+    for (n, line) in wrap_text(&sources_text(model, lang), 11.0, inner, SOURCE_LINES)
+        .iter()
+        .enumerate()
+    {
+        root.draw(&Text::new(
+            line.as_str(),
+            (px(PAD), px(y + n as f64 * SOURCE_LINE)),
+            text_style(&page, 11.0, false, &theme.muted, HPos::Left, VPos::Top),
+        ))
+        .map_err(fail)?;
+    }
+    root.present().map_err(fail)?;
+    Ok(())
+}

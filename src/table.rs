@@ -1,0 +1,182 @@
+//! The figures as tables, with their sources: for screen readers and readers who open the
+//! table, for the download, and for the page shown when the chart cannot run.
+
+use crate::describe::{change_since, not_published};
+use crate::model::{Lang, Model};
+use crate::panels::{format_value, PanelKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn sources(model: &Model, ids: &[usize], lang: Lang) -> String {
+    model
+        .source_texts(ids, lang)
+        .join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+fn words(lang: Lang, zh: &'static str, en: &'static str) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+    .to_string()
+}
+
+/// Every table: the rank series first, then one per panel.
+pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
+    let w = |zh, en| words(lang, zh, en);
+    let dash = "—".to_string();
+    let mut out = Vec::new();
+    let mut prev: Option<(i32, u32)> = None;
+    let rows = model
+        .ranking
+        .points
+        .iter()
+        .map(|p| {
+            let change = match (p.rank, prev) {
+                (Some(r), Some((py, pr))) => change_since(py, pr, r, lang),
+                _ => dash.clone(),
+            };
+            if let Some(r) = p.rank {
+                prev = Some((p.year, r));
+            }
+            vec![
+                p.year.to_string(),
+                p.rank
+                    .map_or_else(|| not_published(lang).to_string(), |r| r.to_string()),
+                p.of.map_or_else(|| dash.clone(), |n| n.to_string()),
+                change,
+                p.note
+                    .as_ref()
+                    .map_or_else(String::new, |n| n.get(lang).to_string()),
+                sources(model, &p.sources, lang),
+            ]
+        })
+        .collect();
+    out.push(Table {
+        caption: format!(
+            "{}{}{}",
+            model.place.get(lang),
+            if lang == Lang::Zh { "：" } else { ": " },
+            model.ranking.label.get(lang)
+        ),
+        head: vec![
+            w("年度", "Year"),
+            w("名次", "Rank"),
+            w("参评数", "Ranked"),
+            w("变化", "Change"),
+            w("注", "Note"),
+            w("来源", "Source"),
+        ],
+        rows,
+    });
+    for p in &model.panels {
+        let caption = p.title.get(lang).to_string();
+        let table = match &p.kind {
+            PanelKind::Ranks { of, items, .. } => Table {
+                caption,
+                head: vec![
+                    w("指标", "Indicator"),
+                    w("名次", "Rank"),
+                    w("参评数", "Ranked"),
+                    w("来源", "Source"),
+                ],
+                rows: items
+                    .iter()
+                    .map(|it| {
+                        vec![
+                            it.label.get(lang).to_string(),
+                            it.rank
+                                .map_or_else(|| not_published(lang).to_string(), |r| r.to_string()),
+                            of.to_string(),
+                            sources(model, &it.sources, lang),
+                        ]
+                    })
+                    .collect(),
+            },
+            PanelKind::Bars { measures, items } => Table {
+                caption,
+                head: std::iter::once(w("项目", "Item"))
+                    .chain(measures.iter().map(|m| match m.unit.get(lang) {
+                        "" => m.label.get(lang).to_string(),
+                        u => format!("{} ({u})", m.label.get(lang)),
+                    }))
+                    .chain(std::iter::once(w("来源", "Source")))
+                    .collect(),
+                rows: items
+                    .iter()
+                    .map(|it| {
+                        std::iter::once(it.label.get(lang).to_string())
+                            .chain(measures.iter().zip(&it.values).map(|(m, v)| {
+                                v.map_or_else(|| dash.clone(), |v| format_value(v, m.signed))
+                            }))
+                            .chain(std::iter::once(sources(model, &it.sources, lang)))
+                            .collect()
+                    })
+                    .collect(),
+            },
+            PanelKind::Stats { items } => Table {
+                caption,
+                head: vec![
+                    w("指标", "Indicator"),
+                    w("数值", "Value"),
+                    w("单位", "Unit"),
+                    w("说明", "Detail"),
+                    w("来源", "Source"),
+                ],
+                rows: items
+                    .iter()
+                    .map(|it| {
+                        vec![
+                            it.label.get(lang).to_string(),
+                            it.value
+                                .map_or_else(|| dash.clone(), |v| format_value(v, false)),
+                            it.unit.get(lang).to_string(),
+                            it.detail
+                                .as_ref()
+                                .map_or_else(String::new, |d| d.get(lang).to_string()),
+                            sources(model, &it.sources, lang),
+                        ]
+                    })
+                    .collect(),
+            },
+        };
+        out.push(table);
+    }
+    out
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe, so it stays text.
+pub fn neutralise_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if cell.parse::<f64>().is_err() => {
+            format!("'{cell}")
+        }
+        _ => cell.to_string(),
+    }
+}
+
+/// The tables as one CSV file (UTF-8 with a byte-order mark, which spreadsheets need to
+/// read Chinese), a blank line between tables.
+pub fn csv(model: &Model, lang: Lang) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (i, t) in tables(model, lang).iter().enumerate() {
+        if i > 0 {
+            let _ = w.write_record([""]);
+        }
+        let _ = w.write_record([neutralise_formula(&t.caption)]);
+        let _ = w.write_record(t.head.iter().map(|c| neutralise_formula(c)));
+        for row in &t.rows {
+            let _ = w.write_record(row.iter().map(|c| neutralise_formula(c)));
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}

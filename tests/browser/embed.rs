@@ -1,0 +1,242 @@
+//! What a newsroom's readers bring: reduced motion, dark mode, high contrast, print, a
+//! chart far down the page, and hosts that steer the chart.
+
+use crate::harness::{embed_page, Browser, Fixture, Options};
+
+const CANVAS: &str = ".rankclimb-canvas";
+
+async fn pixel(b: &Browser, x: u32, y: u32) -> Vec<u64> {
+    let v = b
+        .js(&format!("return Array.from(document.querySelector('{CANVAS}').getContext('2d').getImageData({x}, {y}, 1, 1).data)"))
+        .await;
+    v.as_array()
+        .expect("pixel")
+        .iter()
+        .filter_map(|c| c.as_u64())
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn reduced_motion_shows_the_final_state_at_once() {
+    let b = Browser::start(Options::default()).await;
+    b.emulate_media(&[("prefers-reduced-motion", "reduce")])
+        .await;
+    b.open("index.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.rankclimbReady === '1'",
+        5000,
+    )
+    .await;
+    let at_once = b.line_pixels(CANVAS).await;
+    b.wait_for_entry_animation().await;
+    let later = b.line_pixels(CANVAS).await;
+    assert!(
+        at_once > 800,
+        "the whole climb is there from the start: {at_once}"
+    );
+    assert_eq!(at_once, later, "nothing moves with reduced motion");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn dark_scheme_contrast_mode_and_host_overrides() {
+    let pages = vec![
+        Fixture::html(
+            "/t/light.html",
+            embed_page(&["/data/pingdingshan.json"], "data-theme=\"light\""),
+        ),
+        Fixture::html(
+            "/t/accent.html",
+            embed_page(
+                &["/data/pingdingshan.json"],
+                "style=\"--rankclimb-accent: #0000ff\"",
+            ),
+        ),
+    ];
+    let b = Browser::start(Options {
+        fixtures: pages,
+        ..Options::default()
+    })
+    .await;
+    b.emulate_media(&[("prefers-color-scheme", "dark")]).await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.js("return document.querySelector('[data-rankclimb]').rankclimb.theme")
+            .await,
+        "dark"
+    );
+    assert_eq!(pixel(&b, 2, 2).await, [17, 24, 39, 255], "a dark canvas");
+    assert!(
+        b.line_pixels(CANVAS).await == 0,
+        "the dark palette lifts the accent colour"
+    );
+    b.screenshot("dark.png").await;
+    b.open("t/light.html").await;
+    b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.js("return document.querySelector('[data-rankclimb]').rankclimb.theme")
+            .await,
+        "light",
+        "the host's attribute wins"
+    );
+    assert_eq!(pixel(&b, 2, 2).await, [255, 255, 255, 255]);
+    b.emulate_media(&[("forced-colors", "active")]).await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.js("return document.querySelector('[data-rankclimb]').rankclimb.theme")
+            .await,
+        "contrast"
+    );
+    b.emulate_media(&[]).await;
+    b.open("t/accent.html").await;
+    b.wait_for_entry_animation().await;
+    let blue = b
+        .js(&format!("const c = document.querySelector('{CANVAS}'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 20 && d[i+1] < 20 && d[i+2] > 235) n++; return n;"))
+        .await;
+    assert!(
+        blue.as_u64().unwrap_or(0) > 500,
+        "the host's --rankclimb-accent colours the line: {blue}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn animation_waits_until_the_chart_scrolls_into_view() {
+    let page = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.svg\">\
+        <link rel=\"stylesheet\" href=\"/rankclimb.css\"></head><body><div style=\"height:3000px\">Article text…</div>\
+        <div data-rankclimb=\"/data/pingdingshan.json\"></div><script type=\"module\" src=\"/rankclimb.js\"></script></body></html>";
+    let b = Browser::start(Options {
+        fixtures: vec![Fixture::html("/t/far.html", page)],
+        ..Options::default()
+    })
+    .await;
+    b.open("t/far.html").await;
+    b.wait_for_entry_animation().await;
+    let unseen = b.line_pixels(CANVAS).await;
+    b.js(&format!(
+        "document.querySelector('{CANVAS}').scrollIntoView()"
+    ))
+    .await;
+    b.wait_for_entry_animation().await;
+    let seen = b.line_pixels(CANVAS).await;
+    assert!(
+        unseen * 4 < seen,
+        "off screen only the first year shows ({unseen}); on screen the climb draws ({seen})"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn host_controls_table_csv_and_print() {
+    let b = Browser::start(Options {
+        width: 1000,
+        height: 1800,
+        ..Options::default()
+    })
+    .await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    let full = b.line_pixels(CANVAS).await;
+    b.js("document.querySelector('[data-rankclimb]').rankclimb.goToYear(2019)")
+        .await;
+    let at_2019 = b.line_pixels(CANVAS).await;
+    assert!(
+        at_2019 < full,
+        "held at 2019, the line stops there: {at_2019} < {full}"
+    );
+    let bad = b.js("try { document.querySelector('[data-rankclimb]').rankclimb.goToYear(1999); return 'no error'; } catch (e) { return String(e); }").await;
+    assert!(
+        bad.as_str()
+            .is_some_and(|e| e.contains("1999 is not a year")),
+        "{bad}"
+    );
+    // The replay button, clicked for real, plays the entry again.
+    b.client
+        .find(fantoccini::Locator::Css(".rankclimb-replay"))
+        .await
+        .expect("replay")
+        .click()
+        .await
+        .expect("click");
+    b.wait_for_entry_animation().await;
+    assert_eq!(b.line_pixels(CANVAS).await, full);
+    // Tables: in the page for screen readers from the start, shown on request.
+    assert_eq!(
+        b.js("return document.querySelectorAll('.rankclimb-tables table').length")
+            .await,
+        5
+    );
+    assert_eq!(b.js("return document.querySelector('.rankclimb-tables').getBoundingClientRect().height <= 1").await, true);
+    let toggle = b
+        .client
+        .find(fantoccini::Locator::Css(".rankclimb-table-toggle"))
+        .await
+        .expect("toggle");
+    toggle.click().await.expect("click");
+    assert_eq!(
+        toggle.attr("aria-expanded").await.expect("attr").as_deref(),
+        Some("true")
+    );
+    assert_eq!(b.js("return document.querySelector('.rankclimb-tables').getBoundingClientRect().height > 200").await, true);
+    let tables = b.text(".rankclimb-tables").await;
+    assert!(
+        tables.contains("142.7")
+            && tables.contains("第151行")
+            && tables.contains("较2019年度上升10位"),
+        "{tables:?}"
+    );
+    b.screenshot("tables-open.png").await;
+    let csv = b
+        .js("return document.querySelector('[data-rankclimb]').rankclimb.csvText()")
+        .await;
+    assert!(
+        csv.as_str()
+            .is_some_and(|c| c.contains("2020,88,169,较2019年度上升10位")),
+        "{csv}"
+    );
+    // Printing mid-animation shows the final state.
+    b.js("const c = document.querySelector('[data-rankclimb]').rankclimb; c.replay(); window.dispatchEvent(new Event('beforeprint'));").await;
+    assert_eq!(b.line_pixels(CANVAS).await, full);
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[test]
+#[ignore = "needs dist/ built by `cargo xtask dist`"]
+fn static_pictures_are_in_dist() {
+    let data = crate::harness::dist_dir().join("data");
+    for stem in ["pingdingshan", "example-city"] {
+        let png = std::fs::read(data.join(format!("{stem}.png"))).expect("png");
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{stem}.png is a PNG");
+        assert_eq!(
+            u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+            1200,
+            "1200 px wide"
+        );
+        assert!(png.len() > 50_000, "{stem}.png has a picture in it");
+        let svg = std::fs::read_to_string(data.join(format!("{stem}.svg"))).expect("svg");
+        assert!(
+            svg.starts_with("<svg") && svg.matches("<text").count() > 40,
+            "{stem}.svg holds the whole infographic"
+        );
+        let alt = std::fs::read_to_string(data.join(format!("{stem}.alt.json"))).expect("alt");
+        assert!(alt.contains("zh-CN") && alt.contains("\"en\""));
+    }
+    let index =
+        std::fs::read_to_string(crate::harness::dist_dir().join("index.html")).expect("index");
+    assert!(
+        index.contains("<noscript><img src=\"data/pingdingshan.png\""),
+        "the picture for readers without JavaScript"
+    );
+    assert!(
+        index.contains("og:image\" content=\"data/pingdingshan.png"),
+        "the picture for social shares"
+    );
+}

@@ -1,0 +1,82 @@
+//! The picture for readers without wasm: the whole final infographic in one image.
+
+mod common;
+use common::story;
+use plotters::prelude::*;
+use rankclimb::draw::Theme;
+use rankclimb::static_image::{draw_static, static_alt, static_css_height};
+use rankclimb::table::{csv, neutralise_formula, tables};
+use rankclimb::Lang;
+
+#[test]
+fn static_picture_holds_every_part_in_its_final_state() {
+    let m = story();
+    let h = static_css_height(&m, 1200.0, Lang::Zh);
+    assert!(h > 1000.0 && h < 4000.0, "{h}");
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (1200, h as u32)).into_drawing_area();
+        draw_static(&root, &m, 1200.0, 1.0, Lang::Zh, &Theme::light()).expect("draws");
+    }
+    for part in [
+        "平顶山高新区五年跃升44位",
+        "第74名",
+        "↑14",
+        "2021年度单项排名",
+        "+363%",
+        "256亿元",
+        "255",
+        "来源：",
+    ] {
+        assert!(svg.contains(part), "the picture lacks {part:?}");
+    }
+    assert!(static_alt(&m, Lang::Zh).contains("第118名"));
+}
+
+#[test]
+fn tables_carry_every_figure_with_its_source() {
+    let m = story();
+    let t = tables(&m, Lang::Zh);
+    assert_eq!(t.len(), 5, "the rank series and four panels");
+    assert_eq!(
+        t[0].rows[4][..4],
+        ["2020", "88", "169", "较2019年度上升10位"]
+    );
+    assert_eq!(t[0].rows[1][1], "排名未公布");
+    assert!(
+        t[0].rows.iter().all(|r| !r[5].is_empty()),
+        "every row has a source"
+    );
+    assert_eq!(t[3].rows[0][..3], ["签约主导产业项目", "56", "64.05"]);
+    assert_eq!(t[3].head[2], "总投资 (亿元)");
+    let en = tables(&m, Lang::En);
+    assert_eq!(en[2].rows[1][1], "+363");
+}
+
+#[test]
+fn csv_download_neutralises_formulas() {
+    assert_eq!(
+        neutralise_formula("=HYPERLINK(\"x\")"),
+        "'=HYPERLINK(\"x\")"
+    );
+    assert_eq!(neutralise_formula("+cmd"), "'+cmd");
+    assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(neutralise_formula("-2+3"), "'-2+3");
+    assert_eq!(
+        neutralise_formula("-8"),
+        "-8",
+        "a negative number stays a number"
+    );
+    assert_eq!(neutralise_formula("+260"), "+260");
+    let m = common::story_with(|v| {
+        v["panels"][1]["items"][0]["label"]["zh-CN"] = serde_json::json!("=1+1")
+    })
+    .expect("valid");
+    let text = csv(&m, Lang::Zh);
+    assert!(
+        text.starts_with('\u{feff}'),
+        "a byte-order mark for spreadsheets"
+    );
+    assert!(text.contains("'=1+1,+260,"), "{text}");
+    assert!(text.contains("2020,88,169,较2019年度上升10位"));
+}

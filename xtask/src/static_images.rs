@@ -1,0 +1,96 @@
+//! The final infographic as PNG and SVG, drawn at build time by the same Rust drawing code
+//! through plotters' native backends: the picture readers see without JavaScript or wasm,
+//! in print, and as the page's social-share image.
+
+use crate::step;
+use anyhow::{anyhow, Context, Result};
+use plotters::prelude::*;
+use rankclimb::draw::{Theme, FONT_FAMILY};
+use rankclimb::load::load_file;
+use rankclimb::static_image::{draw_static, static_alt, static_css_height};
+use rankclimb::Lang;
+use std::path::Path;
+
+const WIDTH: f64 = 1200.0;
+const FONTS: [(&str, FontStyle); 2] = [
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        FontStyle::Normal,
+    ),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        FontStyle::Bold,
+    ),
+];
+
+fn register_fonts() -> Result<()> {
+    for (path, style) in FONTS {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("{path} is missing: install Debian's fonts-noto-cjk"))?;
+        // plotters keeps registered fonts for the life of the process.
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        plotters::style::register_font(FONT_FAMILY, style, bytes)
+            .map_err(|_| anyhow!("{path} is not a font plotters can read"))?;
+    }
+    Ok(())
+}
+
+fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
+    let lang = model.language;
+    let height = static_css_height(model, WIDTH, lang).ceil();
+    let size = (WIDTH as u32, height as u32);
+    let theme = Theme::light();
+    let svg_path = stem.with_extension("svg");
+    {
+        let root = SVGBackend::new(&svg_path, size).into_drawing_area();
+        draw_static(&root, model, WIDTH, 1.0, lang, &theme).map_err(|e| anyhow!("{e}"))?;
+    }
+    let mut buffer = vec![0u8; size.0 as usize * size.1 as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area();
+        draw_static(&root, model, WIDTH, 1.0, lang, &theme).map_err(|e| anyhow!("{e}"))?;
+    }
+    let file = std::fs::File::create(stem.with_extension("png"))?;
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), size.0, size.1);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header()?.write_image_data(&buffer)?;
+    let alt = format!(
+        "{{\"zh-CN\": {:?}, \"en\": {:?}}}\n",
+        static_alt(model, Lang::Zh),
+        static_alt(model, Lang::En)
+    );
+    std::fs::write(stem.with_extension("alt.json"), alt)?;
+    // The tables the page shows beside the picture when the chart cannot run.
+    let tables = serde_json::json!({
+        "zh-CN": rankclimb::table::tables(model, Lang::Zh),
+        "en": rankclimb::table::tables(model, Lang::En),
+    });
+    std::fs::write(
+        stem.with_extension("tables.json"),
+        serde_json::to_string(&tables)?,
+    )?;
+    Ok(())
+}
+
+/// Write `NAME.png`, `NAME.svg` and `NAME.alt.json` beside every data file in `dist/data/`.
+pub fn render_all(dist: &Path) -> Result<()> {
+    step("drawing the static PNG and SVG of each data file (plotters, native)");
+    register_fonts()?;
+    let data = dist.join("data");
+    for entry in std::fs::read_dir(&data)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !name.ends_with(".json") || name.ends_with(".alt.json") || name.ends_with(".tables.json")
+        {
+            continue;
+        }
+        let model = load_file(&path)
+            .map_err(|e| anyhow!("{}: {}", path.display(), e.lines().join("; ")))?;
+        render(&model, &path.with_extension(""))?;
+    }
+    Ok(())
+}
