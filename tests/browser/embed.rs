@@ -118,16 +118,24 @@ async fn animation_waits_until_the_chart_scrolls_into_view() {
     .await;
     b.open("t/far.html").await;
     b.wait_for_entry_animation().await;
-    let unseen = b.line_pixels(CANVAS).await;
+    // The 2021 point is drawn only once the line has reached it.
+    let at_2021 = "const c = document.querySelector('.rankclimb-canvas'); const h = document.querySelector('[data-rankclimb]').rankclimb;
+        const p = h.pointOf(2021); const s = c.width / c.clientWidth;
+        const d = c.getContext('2d').getImageData(Math.round(p[0] * s), Math.round(p[1] * s), 1, 1).data; return [d[0], d[1], d[2]];";
+    assert_ne!(
+        b.js(at_2021).await,
+        serde_json::json!([194, 65, 12]),
+        "off screen, the entry waits"
+    );
     b.js(&format!(
         "document.querySelector('{CANVAS}').scrollIntoView()"
     ))
     .await;
     b.wait_for_entry_animation().await;
-    let seen = b.line_pixels(CANVAS).await;
-    assert!(
-        unseen * 4 < seen,
-        "off screen only the first year shows ({unseen}); on screen the climb draws ({seen})"
+    assert_eq!(
+        b.js(at_2021).await,
+        serde_json::json!([194, 65, 12]),
+        "on screen, the climb draws to 2021"
     );
     b.close().await;
 }
@@ -166,7 +174,11 @@ async fn host_controls_table_csv_and_print() {
         .await
         .expect("click");
     b.wait_for_entry_animation().await;
-    assert_eq!(b.line_pixels(CANVAS).await, full);
+    let replayed = b.line_pixels(CANVAS).await;
+    assert!(
+        replayed * 50 >= full * 49,
+        "the replay ends on the whole climb: {replayed} of {full}"
+    );
     // Tables: in the page for screen readers from the start, shown on request.
     assert_eq!(
         b.js("return document.querySelectorAll('.rankclimb-tables table').length")
@@ -203,7 +215,11 @@ async fn host_controls_table_csv_and_print() {
     );
     // Printing mid-animation shows the final state.
     b.js("const c = document.querySelector('[data-rankclimb]').rankclimb; c.replay(); window.dispatchEvent(new Event('beforeprint'));").await;
-    assert_eq!(b.line_pixels(CANVAS).await, full);
+    let printed = b.line_pixels(CANVAS).await;
+    assert!(
+        printed * 50 >= full * 49,
+        "printing mid-animation shows the whole climb: {printed} of {full}"
+    );
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;
 }

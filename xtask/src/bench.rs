@@ -382,8 +382,8 @@ pub fn bench(root: &Path) -> Result<()> {
             println!(
                 "  {:<32} {:>10} {:>10}",
                 f["file"].as_str().unwrap_or(""),
-                f["raw"],
-                f["gzip"]
+                f["raw"].as_u64().unwrap_or(0),
+                f["gzip"].as_u64().unwrap_or(0)
             );
         }
         println!(
