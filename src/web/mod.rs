@@ -606,8 +606,18 @@ impl Instance {
                 let s = self.state.borrow();
                 let css_height = view_css_height(&s.model, d.kind, css_width);
                 let style = d.canvas.style();
-                let _ = style.set_property("width", &format!("{css_width}px"));
-                let _ = style.set_property("height", &format!("{css_height}px"));
+                // Important, so a host stylesheet such as `canvas { width: 100% !important }`
+                // cannot stretch the canvas away from its backing store.
+                let _ = style.set_property_with_priority(
+                    "width",
+                    &format!("{css_width}px"),
+                    "important",
+                );
+                let _ = style.set_property_with_priority(
+                    "height",
+                    &format!("{css_height}px"),
+                    "important",
+                );
                 let viewport = Viewport {
                     width: (css_width * scale).round() as u32,
                     height: (css_height * scale).round() as u32,

@@ -256,3 +256,70 @@ fn static_pictures_are_in_dist() {
         "the picture for social shares"
     );
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn embed_test_page_two_instances_hostile_css_strict_csp() {
+    let b = Browser::start(Options {
+        width: 1000,
+        height: 2400,
+        ..Options::default()
+    })
+    .await;
+    b.open("embed-test.html").await;
+    assert_eq!(
+        b.js("return document.documentElement.dataset.rankclimbReady")
+            .await,
+        "2"
+    );
+    b.js("document.querySelectorAll('.rankclimb-canvas')[0].scrollIntoView()")
+        .await;
+    b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.console_errors().await,
+        Vec::<String>::new(),
+        "nothing refused under the page's CSP meta tag"
+    );
+    let sizes = b
+        .js("return [...document.querySelectorAll('.rankclimb-canvas')].map(c => [c.width, c.height, c.clientWidth, c.clientHeight])")
+        .await;
+    for s in sizes.as_array().expect("canvases") {
+        let f = |i: usize| s[i].as_f64().expect("number");
+        assert!(
+            f(3) > 100.0,
+            "the host's `height: 50px !important` does not squash the chart: {s}"
+        );
+        assert_eq!(
+            (f(0), f(1)),
+            (f(2), f(3)),
+            "the backing store still matches the CSS box: {s}"
+        );
+    }
+    // Each instance answers for itself.
+    let first = b
+        .js("return document.querySelectorAll('[data-rankclimb]')[0].rankclimb.pointOf(2020)")
+        .await;
+    b.pointer_to(
+        ".rankclimb-canvas",
+        first[0].as_f64().expect("x"),
+        first[1].as_f64().expect("y"),
+    )
+    .await;
+    b.wait_for(
+        "return document.querySelector('.rankclimb-live').textContent.includes('第88名')",
+        2000,
+    )
+    .await;
+    let second_live = b.js("return document.querySelectorAll('[data-rankclimb]')[1].querySelector('.rankclimb-live').textContent").await;
+    assert_eq!(
+        second_live, "",
+        "the second chart did not hear the first one's pointer"
+    );
+    assert_eq!(
+        b.js("return document.querySelectorAll('[data-rankclimb]')[1].rankclimb.theme")
+            .await,
+        "light"
+    );
+    b.screenshot("embed-test.png").await;
+    b.close().await;
+}
