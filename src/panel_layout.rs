@@ -243,6 +243,18 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
             let n = measures.len().max(1) as i32;
             let gap = v.px(16.0);
             let col_w = (w - 2 * pad - gap * (n - 1)) / n;
+            // One scale per measure, from zero to its extremes: counts and money never
+            // share an axis.
+            let scales: Vec<RangedCoordf64> = (0..measures.len())
+                .map(|k| {
+                    let values = items
+                        .iter()
+                        .filter_map(|it| it.values.get(k).copied().flatten());
+                    let (lo, hi) =
+                        values.fold((0.0f64, 0.0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                    (lo..if hi == lo { lo + 1.0 } else { hi }).into()
+                })
+                .collect();
             let columns: Vec<BarColumn> = measures
                 .iter()
                 .enumerate()
@@ -250,13 +262,7 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                     let x0 = pad + (col_w + gap) * k as i32;
                     // Room at the end of the bar for its value label.
                     let x1 = x0 + col_w - v.px(58.0).min(col_w / 2);
-                    let values = items
-                        .iter()
-                        .filter_map(|it| it.values.get(k).copied().flatten());
-                    let (lo, hi) =
-                        values.fold((0.0f64, 0.0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
-                    let hi = if hi == lo { lo + 1.0 } else { hi };
-                    let xs: RangedCoordf64 = (lo..hi).into();
+                    let xs = &scales[k];
                     let unit = m.unit.get(lang);
                     let header = if unit.is_empty() || unit == "%" {
                         m.label.get(lang).to_string()
@@ -296,15 +302,8 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                         .enumerate()
                         .map(|(k, (c, m))| {
                             let value = it.values.get(k).copied().flatten()?;
-                            let values = items
-                                .iter()
-                                .filter_map(|it| it.values.get(k).copied().flatten());
-                            let (lo, hi) =
-                                values.fold((0.0f64, 0.0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
-                            let hi = if hi == lo { lo + 1.0 } else { hi };
-                            let xs: RangedCoordf64 = (lo..hi).into();
                             Some(Bar {
-                                x_end: xs.map(&value, (c.x0, c.x1)),
+                                x_end: scales[k].map(&value, (c.x0, c.x1)),
                                 text: with_unit(
                                     &format_value(value, m.signed),
                                     m.unit.get(lang),

@@ -187,14 +187,7 @@ impl Chart {
     /// Play the entry animation again from the start.
     pub fn replay(&self) {
         if let Some(i) = self.live() {
-            {
-                let mut s = i.state.borrow_mut();
-                s.elapsed = 0.0;
-                s.last_frame = None;
-                s.held = false;
-                s.progress = 0.0;
-            }
-            i.request_frame();
+            i.replay();
         }
     }
 
@@ -445,6 +438,18 @@ fn pick_theme(window: &Window, container: &Element) -> (Theme, &'static str) {
 }
 
 impl Instance {
+    /// Start the entry animation again from the first year.
+    fn replay(&self) {
+        {
+            let mut s = self.state.borrow_mut();
+            s.elapsed = 0.0;
+            s.last_frame = None;
+            s.held = false;
+            s.progress = 0.0;
+        }
+        self.request_frame();
+    }
+
     /// Save the figures as a CSV file through a temporary link.
     fn download_csv(&self) {
         let (text, name) = {
@@ -772,16 +777,7 @@ impl Instance {
                 }
             })
         };
-        ls.extend(button(&self.dom.replay_button, |i| {
-            {
-                let mut s = i.state.borrow_mut();
-                s.elapsed = 0.0;
-                s.last_frame = None;
-                s.held = false;
-                s.progress = 0.0;
-            }
-            i.request_frame();
-        }));
+        ls.extend(button(&self.dom.replay_button, Instance::replay));
         ls.extend(button(&self.dom.table_button, |i| i.dom.toggle_tables()));
         // Print the final state, whatever moment the reader prints at.
         let weak = Rc::downgrade(self);
