@@ -323,3 +323,44 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
     b.screenshot("embed-test.png").await;
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn iframe_embed_takes_the_height_of_its_content() {
+    let host = "<!doctype html><html><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.svg\"></head><body>\
+        <p>Article text before the chart.</p>\
+        <iframe data-rankclimb-iframe src=\"/embed.html?data=data/pingdingshan.json\" title=\"平顶山高新区排名\" style=\"width:100%;border:0\"></iframe>\
+        <iframe data-rankclimb-iframe src=\"/embed.html?data=data/example-city.json&amp;lang=en\" title=\"Example\" style=\"width:480px;border:0\"></iframe>\
+        <script src=\"/rankclimb-iframe.js\"></script></body></html>";
+    let b = Browser::start(Options {
+        width: 1000,
+        height: 1200,
+        fixtures: vec![Fixture::html("/t/iframe.html", host)],
+        ..Options::default()
+    })
+    .await;
+    // The host page has no loader of its own: only the frames do.
+    b.client
+        .goto(&format!("{}/t/iframe.html", b.base))
+        .await
+        .expect("navigate");
+    // Both frames settle at their content's height, each its own.
+    let settled = "const f = [...document.querySelectorAll('iframe')]; return f.every(x => { const d = x.contentDocument;
+        return d && d.documentElement.dataset.rankclimbReady === '1' && Math.abs(x.getBoundingClientRect().height - d.documentElement.getBoundingClientRect().height) <= 2
+          && x.getBoundingClientRect().height > 600; });";
+    b.wait_for(settled, 10_000).await;
+    let heights = b.js("return [...document.querySelectorAll('iframe')].map(x => x.getBoundingClientRect().height)").await;
+    let h = |i: usize| heights[i].as_f64().expect("height");
+    assert!(
+        h(1) > h(0),
+        "the narrower frame, one column, is taller: {heights}"
+    );
+    let inner = b.js("return document.querySelectorAll('iframe')[1].contentDocument.querySelector('.rankclimb-title').textContent").await;
+    assert!(
+        inner
+            .as_str()
+            .is_some_and(|t| t.starts_with("[Example data]")),
+        "{inner}"
+    );
+    b.close().await;
+}
