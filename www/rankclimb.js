@@ -2,13 +2,16 @@
 // mounts one chart per element. It stays small; the chart itself is Rust compiled to wasm.
 import init, { Chart } from './pkg/rankclimb.js';
 
+const STYLESHEET = new URL('./rankclimb.css', import.meta.url).href;
+
 const MESSAGES = {
   fetch: { 'zh-CN': '无法加载图表数据', en: 'The chart data could not be loaded' },
   wasm: { 'zh-CN': '此浏览器无法运行图表', en: 'This browser could not run the chart' },
 };
 
 function lang(el) {
-  const l = el.getAttribute('data-lang') || el.closest('[lang]')?.getAttribute('lang') || 'zh-CN';
+  const host = el.getRootNode().host || el;
+  const l = host.getAttribute('data-lang') || host.closest('[lang]')?.getAttribute('lang') || 'zh-CN';
   return l.startsWith('en') ? 'en' : 'zh-CN';
 }
 
@@ -23,6 +26,25 @@ function showError(el, kind, detail) {
   body.textContent = String(detail);
   box.append(head, body);
   el.replaceChildren(box);
+}
+
+// Each chart lives in its own shadow root, so the host page's CSS cannot reach its parts
+// and its styles cannot reach the host page. Resolves to the box the chart is built in once
+// the chart's stylesheet has loaded (or failed to: the chart still draws without it).
+function isolate(el) {
+  const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = STYLESHEET;
+  const box = document.createElement('div');
+  box.className = 'rankclimb-box';
+  const theme = el.getAttribute('data-theme');
+  if (theme) box.setAttribute('data-theme', theme);
+  root.replaceChildren(link, box);
+  return new Promise((resolve) => {
+    link.addEventListener('load', () => resolve(box), { once: true });
+    link.addEventListener('error', () => resolve(box), { once: true });
+  });
 }
 
 // Without wasm: the picture drawn at build time, its description, and the figures as
@@ -99,18 +121,19 @@ async function fetchData(url, timeoutMs) {
 }
 
 async function mount(el, ready) {
+  const box = await isolate(el);
   let data;
   try {
     const timeoutMs = Number(el.getAttribute('data-timeout')) || 10000;
     data = await fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
   } catch (e) {
-    showError(el, 'fetch', e.message);
+    showError(box, 'fetch', e.message);
     return null;
   }
   try {
     await ready;
   } catch (e) {
-    await showFallback(el, el.getAttribute('data-rankclimb'), e.message);
+    await showFallback(box, el.getAttribute('data-rankclimb'), e.message);
     return null;
   }
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -120,12 +143,12 @@ async function mount(el, ready) {
       view: el.getAttribute('data-view') || undefined,
       reducedMotion,
     };
-    const chart = new Chart(el, data, options);
+    const chart = new Chart(box, data, options);
     el.rankclimb = chart;
     return chart;
   } catch (e) {
     // The chart has already written the data file's problems into the element.
-    if (!el.querySelector('.rankclimb-error')) showError(el, 'fetch', e.message);
+    if (!box.querySelector('.rankclimb-error')) showError(box, 'fetch', e.message);
     console.warn('rankclimb:', e.message);
     return null;
   }

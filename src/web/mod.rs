@@ -756,8 +756,9 @@ impl Instance {
                     .dyn_ref::<PointerEvent>()
                     .is_some_and(|p| p.pointer_type() == "mouse");
                 let here = i.state.borrow().inspected.is_some_and(|(c, _)| c == k);
-                let focused =
-                    i.document.active_element().as_ref() == Some(i.dom.surfaces[k].canvas.as_ref());
+                // `:focus` also holds inside a shadow root, where `document.activeElement`
+                // names only the host.
+                let focused = i.dom.surfaces[k].canvas.matches(":focus").unwrap_or(false);
                 // A tapped readout stays until the next tap; a hovered one follows the mouse out.
                 if mouse && here && !focused {
                     i.inspect(None);

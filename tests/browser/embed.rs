@@ -7,7 +7,9 @@ const CANVAS: &str = ".rankclimb-canvas";
 
 async fn pixel(b: &Browser, x: u32, y: u32) -> Vec<u64> {
     let v = b
-        .js(&format!("return Array.from(document.querySelector('{CANVAS}').getContext('2d').getImageData({x}, {y}, 1, 1).data)"))
+        .js(&format!(
+            "return Array.from(q('{CANVAS}').getContext('2d').getImageData({x}, {y}, 1, 1).data)"
+        ))
         .await;
     v.as_array()
         .expect("pixel")
@@ -64,8 +66,7 @@ async fn dark_scheme_contrast_mode_and_host_overrides() {
     b.open("index.html").await;
     b.wait_for_entry_animation().await;
     assert_eq!(
-        b.js("return document.querySelector('[data-rankclimb]').rankclimb.theme")
-            .await,
+        b.js("return q('[data-rankclimb]').rankclimb.theme").await,
         "dark"
     );
     assert_eq!(pixel(&b, 2, 2).await, [17, 24, 39, 255], "a dark canvas");
@@ -77,8 +78,7 @@ async fn dark_scheme_contrast_mode_and_host_overrides() {
     b.open("t/light.html").await;
     b.wait_for_entry_animation().await;
     assert_eq!(
-        b.js("return document.querySelector('[data-rankclimb]').rankclimb.theme")
-            .await,
+        b.js("return q('[data-rankclimb]').rankclimb.theme").await,
         "light",
         "the host's attribute wins"
     );
@@ -87,15 +87,14 @@ async fn dark_scheme_contrast_mode_and_host_overrides() {
     b.open("index.html").await;
     b.wait_for_entry_animation().await;
     assert_eq!(
-        b.js("return document.querySelector('[data-rankclimb]').rankclimb.theme")
-            .await,
+        b.js("return q('[data-rankclimb]').rankclimb.theme").await,
         "contrast"
     );
     b.emulate_media(&[]).await;
     b.open("t/accent.html").await;
     b.wait_for_entry_animation().await;
     let blue = b
-        .js(&format!("const c = document.querySelector('{CANVAS}'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        .js(&format!("const c = q('{CANVAS}'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
              let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 20 && d[i+1] < 20 && d[i+2] > 235) n++; return n;"))
         .await;
     assert!(
@@ -119,7 +118,7 @@ async fn animation_waits_until_the_chart_scrolls_into_view() {
     b.open("t/far.html").await;
     b.wait_for_entry_animation().await;
     // The 2021 point is drawn only once the line has reached it.
-    let at_2021 = "const c = document.querySelector('.rankclimb-canvas'); const h = document.querySelector('[data-rankclimb]').rankclimb;
+    let at_2021 = "const c = q('.rankclimb-canvas'); const h = q('[data-rankclimb]').rankclimb;
         const p = h.pointOf(2021); const s = c.width / c.clientWidth;
         const d = c.getContext('2d').getImageData(Math.round(p[0] * s), Math.round(p[1] * s), 1, 1).data; return [d[0], d[1], d[2]];";
     assert_ne!(
@@ -127,10 +126,7 @@ async fn animation_waits_until_the_chart_scrolls_into_view() {
         serde_json::json!([194, 65, 12]),
         "off screen, the entry waits"
     );
-    b.js(&format!(
-        "document.querySelector('{CANVAS}').scrollIntoView()"
-    ))
-    .await;
+    b.js(&format!("q('{CANVAS}').scrollIntoView()")).await;
     b.wait_for_entry_animation().await;
     assert_eq!(
         b.js(at_2021).await,
@@ -152,24 +148,21 @@ async fn host_controls_table_csv_and_print() {
     b.open("index.html").await;
     b.wait_for_entry_animation().await;
     let full = b.line_pixels(CANVAS).await;
-    b.js("document.querySelector('[data-rankclimb]').rankclimb.goToYear(2019)")
-        .await;
+    b.js("q('[data-rankclimb]').rankclimb.goToYear(2019)").await;
     let at_2019 = b.line_pixels(CANVAS).await;
     assert!(
         at_2019 < full,
         "held at 2019, the line stops there: {at_2019} < {full}"
     );
-    let bad = b.js("try { document.querySelector('[data-rankclimb]').rankclimb.goToYear(1999); return 'no error'; } catch (e) { return String(e); }").await;
+    let bad = b.js("try { q('[data-rankclimb]').rankclimb.goToYear(1999); return 'no error'; } catch (e) { return String(e); }").await;
     assert!(
         bad.as_str()
             .is_some_and(|e| e.contains("1999 is not a year")),
         "{bad}"
     );
     // The replay button, clicked for real, plays the entry again.
-    b.client
-        .find(fantoccini::Locator::Css(".rankclimb-replay"))
+    b.find(".rankclimb-replay")
         .await
-        .expect("replay")
         .click()
         .await
         .expect("click");
@@ -180,23 +173,23 @@ async fn host_controls_table_csv_and_print() {
         "the replay ends on the whole climb: {replayed} of {full}"
     );
     // Tables: in the page for screen readers from the start, shown on request.
+    assert_eq!(b.js("return qa('.rankclimb-tables table').length").await, 5);
     assert_eq!(
-        b.js("return document.querySelectorAll('.rankclimb-tables table').length")
+        b.js("return q('.rankclimb-tables').getBoundingClientRect().height <= 1")
             .await,
-        5
+        true
     );
-    assert_eq!(b.js("return document.querySelector('.rankclimb-tables').getBoundingClientRect().height <= 1").await, true);
-    let toggle = b
-        .client
-        .find(fantoccini::Locator::Css(".rankclimb-table-toggle"))
-        .await
-        .expect("toggle");
+    let toggle = b.find(".rankclimb-table-toggle").await;
     toggle.click().await.expect("click");
     assert_eq!(
         toggle.attr("aria-expanded").await.expect("attr").as_deref(),
         Some("true")
     );
-    assert_eq!(b.js("return document.querySelector('.rankclimb-tables').getBoundingClientRect().height > 200").await, true);
+    assert_eq!(
+        b.js("return q('.rankclimb-tables').getBoundingClientRect().height > 200")
+            .await,
+        true
+    );
     let tables = b.text(".rankclimb-tables").await;
     assert!(
         tables.contains("142.7")
@@ -206,7 +199,7 @@ async fn host_controls_table_csv_and_print() {
     );
     b.screenshot("tables-open.png").await;
     let csv = b
-        .js("return document.querySelector('[data-rankclimb]').rankclimb.csvText()")
+        .js("return q('[data-rankclimb]').rankclimb.csvText()")
         .await;
     assert!(
         csv.as_str()
@@ -214,7 +207,7 @@ async fn host_controls_table_csv_and_print() {
         "{csv}"
     );
     // Printing mid-animation shows the final state.
-    b.js("const c = document.querySelector('[data-rankclimb]').rankclimb; c.replay(); window.dispatchEvent(new Event('beforeprint'));").await;
+    b.js("const c = q('[data-rankclimb]').rankclimb; c.replay(); window.dispatchEvent(new Event('beforeprint'));").await;
     let printed = b.line_pixels(CANVAS).await;
     assert!(
         printed * 50 >= full * 49,
@@ -272,8 +265,7 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
             .await,
         "2"
     );
-    b.js("document.querySelectorAll('.rankclimb-canvas')[0].scrollIntoView()")
-        .await;
+    b.js("qa('.rankclimb-canvas')[0].scrollIntoView()").await;
     b.wait_for_entry_animation().await;
     assert_eq!(
         b.console_errors().await,
@@ -281,7 +273,7 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
         "nothing refused under the page's CSP meta tag"
     );
     let sizes = b
-        .js("return [...document.querySelectorAll('.rankclimb-canvas')].map(c => [c.width, c.height, c.clientWidth, c.clientHeight])")
+        .js("return [...qa('.rankclimb-canvas')].map(c => [c.width, c.height, c.clientWidth, c.clientHeight])")
         .await;
     for s in sizes.as_array().expect("canvases") {
         let f = |i: usize| s[i].as_f64().expect("number");
@@ -297,7 +289,7 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
     }
     // Each instance answers for itself.
     let first = b
-        .js("return document.querySelectorAll('[data-rankclimb]')[0].rankclimb.pointOf(2020)")
+        .js("return qa('[data-rankclimb]')[0].rankclimb.pointOf(2020)")
         .await;
     b.pointer_to(
         ".rankclimb-canvas",
@@ -306,19 +298,50 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
     )
     .await;
     b.wait_for(
-        "return document.querySelector('.rankclimb-live').textContent.includes('第88名')",
+        "return q('.rankclimb-live').textContent.includes('第88名')",
         2000,
     )
     .await;
-    let second_live = b.js("return document.querySelectorAll('[data-rankclimb]')[1].querySelector('.rankclimb-live').textContent").await;
+    let second_live = b.js("return qa('.rankclimb-live')[1].textContent").await;
     assert_eq!(
         second_live, "",
         "the second chart did not hear the first one's pointer"
     );
     assert_eq!(
-        b.js("return document.querySelectorAll('[data-rankclimb]')[1].rankclimb.theme")
+        b.js("return qa('[data-rankclimb]')[1].rankclimb.theme")
             .await,
         "light"
+    );
+    // The host's `div { background: #ffe !important }`, `button { font-size: 30px !important }`,
+    // `* { font-size: 22px }` and `table { display: none }` stop at the shadow root.
+    let styles = b
+        .js("const s = (sel, p) => getComputedStyle(q(sel))[p]; q('.rankclimb-table-toggle').click();
+             return [s('.rankclimb-tooltip', 'backgroundColor'), s('.rankclimb-replay', 'fontSize'),
+                     s('.rankclimb-title', 'fontSize'), s('.rankclimb-tables table', 'display'),
+                     s('.rankclimb-stage', 'backgroundColor'), s('.rankclimb-title', 'lineHeight')]")
+        .await;
+    assert_eq!(
+        styles,
+        serde_json::json!([
+            "rgb(17, 24, 39)",
+            "12.8px",
+            "21.6px",
+            "table",
+            "rgba(0, 0, 0, 0)",
+            "28.08px"
+        ]),
+        "the chart's parts keep their own styles"
+    );
+    // And the chart leaves the host page as it was: no stylesheet or class of its own there.
+    let host = b
+        .js("return [getComputedStyle(document.querySelector('p')).fontSize, getComputedStyle(document.querySelector('p')).marginTop,
+                     [...document.styleSheets].map(s => s.href || 'inline').filter(h => !h.endsWith('hostile-host.css')),
+                     document.querySelectorAll('[class*=rankclimb]').length]")
+        .await;
+    assert_eq!(
+        host,
+        serde_json::json!(["22px", "0px", [], 0]),
+        "the host page's own styles are untouched"
     );
     b.screenshot("embed-test.png").await;
     b.close().await;
@@ -345,17 +368,19 @@ async fn iframe_embed_takes_the_height_of_its_content() {
         .await
         .expect("navigate");
     // Both frames settle at their content's height, each its own.
-    let settled = "const f = [...document.querySelectorAll('iframe')]; return f.every(x => { const d = x.contentDocument;
+    let settled = "const f = [...qa('iframe')]; return f.every(x => { const d = x.contentDocument;
         return d && d.documentElement.dataset.rankclimbReady === '1' && Math.abs(x.getBoundingClientRect().height - d.documentElement.getBoundingClientRect().height) <= 2
           && x.getBoundingClientRect().height > 600; });";
     b.wait_for(settled, 10_000).await;
-    let heights = b.js("return [...document.querySelectorAll('iframe')].map(x => x.getBoundingClientRect().height)").await;
+    let heights = b
+        .js("return [...qa('iframe')].map(x => x.getBoundingClientRect().height)")
+        .await;
     let h = |i: usize| heights[i].as_f64().expect("height");
     assert!(
         h(1) > h(0),
         "the narrower frame, one column, is taller: {heights}"
     );
-    let inner = b.js("return document.querySelectorAll('iframe')[1].contentDocument.querySelector('.rankclimb-title').textContent").await;
+    let inner = b.js("return qa('iframe')[1].contentDocument.querySelector('[data-rankclimb]').shadowRoot.querySelector('.rankclimb-title').textContent").await;
     assert!(
         inner
             .as_str()

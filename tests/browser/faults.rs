@@ -16,11 +16,8 @@ fn with(fixtures: Vec<Fixture>) -> Options {
 }
 
 async fn error_text(b: &Browser) -> String {
-    b.wait_for(
-        "return document.querySelector('.rankclimb-error') !== null",
-        15_000,
-    )
-    .await;
+    b.wait_for("return q('.rankclimb-error') !== null", 15_000)
+        .await;
     b.text(".rankclimb-error").await
 }
 
@@ -105,15 +102,12 @@ async fn blocked_wasm_gets_a_message_not_a_blank_box() {
     assert!(e.contains("此浏览器无法运行图表"), "{e:?}");
     // The picture drawn at build time, described, and the figures as tables.
     b.wait_for(
-        "const i = document.querySelector('.rankclimb-fallback img'); return !!i && i.complete && i.naturalWidth === 1200 && i.alt.includes('第118名');",
+        "const i = q('.rankclimb-fallback img'); return !!i && i.complete && i.naturalWidth === 1200 && i.alt.includes('第118名');",
         5000,
     )
     .await;
-    b.wait_for(
-        "return document.querySelectorAll('.rankclimb-fallback table').length === 5",
-        5000,
-    )
-    .await;
+    b.wait_for("return qa('.rankclimb-fallback table').length === 5", 5000)
+        .await;
     let table = b.text(".rankclimb-fallback table").await;
     assert!(
         table.contains("2020") && table.contains("88") && table.contains("河南日报"),
@@ -143,7 +137,7 @@ async fn hostile_strings_stay_text() {
     assert_eq!(b.text(".rankclimb-title").await, format!("标题{img}"));
     assert!(b.text(".rankclimb-notes").await.contains(script));
     let p = b
-        .js("return document.querySelector('[data-rankclimb]').rankclimb.pointOf(2016);")
+        .js("return q('[data-rankclimb]').rankclimb.pointOf(2016);")
         .await;
     b.pointer_to(
         ".rankclimb-canvas",
@@ -152,22 +146,18 @@ async fn hostile_strings_stay_text() {
     )
     .await;
     b.wait_for(
-        "return document.querySelector('.rankclimb-tooltip').textContent.includes('</script>')",
+        "return q('.rankclimb-tooltip').textContent.includes('</script>')",
         2000,
     )
     .await;
     let summary = b
-        .js("return document.querySelectorAll('.rankclimb-canvas')[2].getAttribute('aria-label')")
+        .js("return qa('.rankclimb-canvas')[2].getAttribute('aria-label')")
         .await;
     assert!(
         summary.as_str().is_some_and(|s| s.contains(img)),
         "{summary}"
     );
-    assert_eq!(
-        b.js("return document.querySelectorAll('img, script:not([src])').length")
-            .await,
-        0
-    );
+    assert_eq!(b.js("return qa('img, script:not([src])').length").await, 0);
     assert_eq!(
         b.js("return window.__pwned === undefined").await,
         true,
@@ -187,21 +177,19 @@ async fn zero_width_then_removed_mid_animation() {
     b.open("t/zero.html").await;
     b.wait_for_entry_animation().await;
     assert_eq!(
-        b.js("return document.querySelector('[data-rankclimb]').rankclimb.dead")
-            .await,
+        b.js("return q('[data-rankclimb]').rankclimb.dead").await,
         false
     );
     b.js("document.getElementById('box').style.width = '480px';")
         .await;
     b.wait_for(
-        "const c = document.querySelector('.rankclimb-canvas'); return c.width > 400 && c.getContext('2d').getImageData(0,0,c.width,c.height).data.some((v, i) => i % 4 === 0 && v < 200);",
+        "const c = q('.rankclimb-canvas'); return c.width > 400 && c.getContext('2d').getImageData(0,0,c.width,c.height).data.some((v, i) => i % 4 === 0 && v < 200);",
         3000,
     )
     .await;
     b.open("index.html").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    b.js("document.querySelector('[data-rankclimb]').remove();")
-        .await;
+    b.js("q('[data-rankclimb]').remove();").await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;
@@ -229,31 +217,37 @@ async fn strict_csp_two_instances_and_a_panic_in_one() {
         "nothing is refused under the strict CSP"
     );
     let titles = b
-        .js("return [...document.querySelectorAll('.rankclimb-title')].map(t => t.textContent)")
+        .js("return [...qa('.rankclimb-title')].map(t => t.textContent)")
         .await;
     assert!(
         titles[0].as_str().is_some_and(|t| t.contains("平顶山"))
             && titles[1].as_str().is_some_and(|t| t.contains("Example"))
     );
     // A panic in the first chart stops it and shows a message; the second works on.
-    b.js("try { document.querySelectorAll('[data-rankclimb]')[0].rankclimb.debugPanic(); } catch (e) { window.__caught = String(e); }").await;
-    let e = b.text("[data-rankclimb] .rankclimb-error").await;
+    b.js("try { qa('[data-rankclimb]')[0].rankclimb.debugPanic(); } catch (e) { window.__caught = String(e); }").await;
+    let e = b.js("return qa('[data-rankclimb]')[0].shadowRoot.querySelector('.rankclimb-error').textContent").await;
+    let e = e.as_str().unwrap_or_default();
     assert!(
         e.contains("internal error") && e.contains("debugPanic"),
         "{e:?}"
     );
     assert_eq!(
-        b.js("return document.querySelectorAll('[data-rankclimb]')[0].rankclimb.dead")
+        b.js("return qa('[data-rankclimb]')[0].rankclimb.dead")
             .await,
         true
     );
-    let second = "[data-rankclimb]:nth-of-type(2) .rankclimb-canvas";
-    b.js(&format!("document.querySelector({second:?}).focus()"))
-        .await;
+    let second = "qa('[data-rankclimb]')[1].shadowRoot";
+    b.js(&format!(
+        "{second}.querySelector('.rankclimb-canvas').focus()"
+    ))
+    .await;
     b.press(Key::End).await;
     let live = b
-        .text("[data-rankclimb]:nth-of-type(2) .rankclimb-live")
+        .js(&format!(
+            "return {second}.querySelector('.rankclimb-live').textContent"
+        ))
         .await;
+    let live = live.as_str().unwrap_or_default();
     assert!(
         live.starts_with("2021") && live.contains("21st of 169"),
         "{live:?}"
@@ -277,8 +271,7 @@ async fn second_example_draws_with_falls_ties_and_gaps() {
         .await
         .starts_with("[Example data]"));
     assert!(b.line_pixels(".rankclimb-canvas").await > 500);
-    b.js("document.querySelector('.rankclimb-canvas').focus()")
-        .await;
+    b.js("q('.rankclimb-canvas').focus()").await;
     b.press(Key::Home).await;
     let mut said = Vec::new();
     for _ in 0..12 {
@@ -342,7 +335,7 @@ async fn mount_destroy_cycles_and_frames_stay_within_memory_bounds() {
                const before = measure();
                await cycle(200);
                const afterCycles = measure();
-               const chart = document.querySelector('[data-rankclimb]').rankclimb;
+               const chart = q('[data-rankclimb]').rankclimb;
                chart.drawFrames(500); gc();
                const beforeFrames = measure();
                chart.drawFrames(10000); gc();

@@ -13,6 +13,14 @@ use tokio::process::{Child, Command};
 
 pub const LINE_RGB: [u8; 3] = [194, 65, 12];
 
+/// Prepended to every script: `q`/`qa` find elements in the page and inside every open
+/// shadow root (each chart lives in one), in document order; `active()` is the focused
+/// element, looking through shadow roots.
+const PIERCE: &str = "const qa = (s, r = document) => { const o = [...r.querySelectorAll(s)]; \
+for (const h of r.querySelectorAll('*')) if (h.shadowRoot) o.push(...qa(s, h.shadowRoot)); return o; }; \
+const q = (s, r = document) => qa(s, r)[0] || null; \
+const active = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };\n";
+
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("RANKCLIMB_DIST")
         .map(PathBuf::from)
@@ -310,7 +318,7 @@ impl Browser {
     /// Run an async script: it gets a `done` callback as its last argument.
     pub async fn js_async(&self, script: &str) -> Value {
         self.client
-            .execute_async(script, vec![])
+            .execute_async(&format!("{PIERCE}{script}"), vec![])
             .await
             .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
     }
@@ -329,7 +337,7 @@ impl Browser {
 
     pub async fn js(&self, script: &str) -> Value {
         self.client
-            .execute(script, vec![])
+            .execute(&format!("{PIERCE}{script}"), vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
@@ -389,9 +397,32 @@ impl Browser {
 
     async fn canvas_origin(&self, selector: &str) -> (f64, f64) {
         let r = self
-            .js(&format!("const r = document.querySelector({selector:?}).getBoundingClientRect(); return [r.left, r.top];"))
+            .js(&format!(
+                "const r = q({selector:?}).getBoundingClientRect(); return [r.left, r.top];"
+            ))
             .await;
         (r[0].as_f64().expect("left"), r[1].as_f64().expect("top"))
+    }
+
+    /// The first element matching `selector` in the page or in any chart's shadow root, as
+    /// a WebDriver element for real clicks.
+    pub async fn find(&self, selector: &str) -> fantoccini::elements::Element {
+        let hosts = self
+            .client
+            .find_all(fantoccini::Locator::Css("[data-rankclimb]"))
+            .await
+            .expect("chart hosts");
+        for host in hosts {
+            if let Ok(root) = host.shadow_root().await {
+                if let Ok(e) = root.find(fantoccini::Locator::Css(selector)).await {
+                    return e;
+                }
+            }
+        }
+        self.client
+            .find(fantoccini::Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("no {selector}: {e}"))
     }
 
     pub async fn press(&self, key: impl Into<char>) {
@@ -404,7 +435,7 @@ impl Browser {
 
     pub async fn text(&self, selector: &str) -> String {
         self.js(&format!(
-            "const e = document.querySelector({selector:?}); return e ? e.textContent : null;"
+            "const e = q({selector:?}); return e ? e.textContent : null;"
         ))
         .await
         .as_str()
@@ -436,7 +467,7 @@ impl Browser {
     pub async fn line_pixels(&self, selector: &str) -> u64 {
         let [r, g, b] = LINE_RGB;
         self.js(&format!(
-            "const c = document.querySelector({selector:?}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            "const c = q({selector:?}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
              let n = 0; for (let i = 0; i < d.length; i += 4) {{ if (Math.abs(d[i]-{r}) < 24 && Math.abs(d[i+1]-{g}) < 24 && Math.abs(d[i+2]-{b}) < 24 && d[i+3] > 200) n++; }} return n;"
         ))
         .await

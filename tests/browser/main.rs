@@ -16,7 +16,7 @@ const TOOLTIP: &str = ".rankclimb-tooltip";
 async fn point_of(b: &Browser, year: i32) -> (f64, f64) {
     let p = b
         .js(&format!(
-            "return document.querySelector('[data-rankclimb]').rankclimb.pointOf({year});"
+            "return q('[data-rankclimb]').rankclimb.pointOf({year});"
         ))
         .await;
     (p[0].as_f64().expect("x"), p[1].as_f64().expect("y"))
@@ -76,7 +76,7 @@ async fn pointer_over_2020_shows_88_of_169() {
     // The point the code reports is really drawn there, in the line colour.
     let px = b
         .js(&format!(
-            "const c = document.querySelector('{CANVAS}'); const s = c.width / c.clientWidth;
+            "const c = q('{CANVAS}'); const s = c.width / c.clientWidth;
              return Array.from(c.getContext('2d').getImageData(Math.round({x} * s), Math.round({y} * s), 1, 1).data);"
         ))
         .await;
@@ -87,11 +87,8 @@ async fn pointer_over_2020_shows_88_of_169() {
     );
     // A few pixels off the point still snaps to 2020.
     b.pointer_to(CANVAS, x + 6.0, y + 20.0).await;
-    b.wait_for(
-        &format!("return !document.querySelector('{TOOLTIP}').hidden"),
-        2000,
-    )
-    .await;
+    b.wait_for(&format!("return !q('{TOOLTIP}').hidden"), 2000)
+        .await;
     let tip = b.text(TOOLTIP).await;
     assert!(
         tip.contains("2020") && tip.contains("第88名") && tip.contains("169"),
@@ -110,17 +107,15 @@ async fn pointer_over_2020_shows_88_of_169() {
     b.screenshot("rank-chart-hover-2020.png").await;
 
     // The same reading in English, after a real click on the language button.
-    b.client
-        .find(fantoccini::Locator::Css(".rankclimb-lang"))
+    b.find(".rankclimb-lang")
         .await
-        .expect("language button")
         .click()
         .await
         .expect("click");
     b.pointer_to(CANVAS, x - 30.0, y).await;
     b.pointer_to(CANVAS, x, y).await;
     b.wait_for(
-        &format!("return document.querySelector('{TOOLTIP}').textContent.includes('88th of 169')"),
+        &format!("return q('{TOOLTIP}').textContent.includes('88th of 169')"),
         2000,
     )
     .await;
@@ -137,7 +132,7 @@ async fn keyboard_steps_through_every_year() {
     b.wait_for_entry_animation().await;
     // Real Tab presses: past the chart's buttons to the chart itself.
     let mut tabs = 0;
-    while b.js("return document.activeElement.className").await != "rankclimb-canvas" {
+    while b.js("return active().className").await != "rankclimb-canvas" {
         b.press(Key::Tab).await;
         tabs += 1;
         assert!(tabs <= 6, "the chart can be reached with the Tab key");
@@ -201,13 +196,7 @@ async fn keyboard_steps_through_every_year() {
     b.press(Key::Left).await;
     assert!(b.text(LIVE).await.starts_with("2020年度"));
     b.press(Key::Escape).await;
-    assert_eq!(
-        b.js(&format!(
-            "return document.querySelector('{TOOLTIP}').hidden"
-        ))
-        .await,
-        true
-    );
+    assert_eq!(b.js(&format!("return q('{TOOLTIP}').hidden")).await, true);
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;
 }
@@ -227,7 +216,7 @@ async fn tap_shows_the_tapped_year() {
     let (x, y) = point_of(&b, 2019).await;
     b.tap(CANVAS, x, y).await;
     b.wait_for(
-        &format!("return document.querySelector('{LIVE}').textContent.startsWith('2019')"),
+        &format!("return q('{LIVE}').textContent.startsWith('2019')"),
         2000,
     )
     .await;
@@ -252,7 +241,7 @@ async fn backing_store_follows_device_pixel_ratio_and_width() {
         b.wait_for_entry_animation().await;
         let dims = b
             .js(&format!(
-                "const c = document.querySelector('{CANVAS}'); const r = c.getBoundingClientRect();
+                "const c = q('{CANVAS}'); const r = c.getBoundingClientRect();
                  return [c.width, c.height, r.width, r.height, window.devicePixelRatio, document.documentElement.scrollWidth, window.innerWidth];"
             ))
             .await;

@@ -63,12 +63,20 @@ async fn hovering_each_item_shows_its_value_and_source() {
     b.wait_for_entry_animation().await;
     for (p, items) in EXPECTED.iter().enumerate() {
         for (i, expected) in items.iter().enumerate() {
-            let a = b.js(&format!("return document.querySelector('[data-rankclimb]').rankclimb.itemAnchor({}, {i});", p + 1)).await;
+            let a = b
+                .js(&format!(
+                    "return q('[data-rankclimb]').rankclimb.itemAnchor({}, {i});",
+                    p + 1
+                ))
+                .await;
             let (x, y) = (a[0].as_f64().expect("x"), a[1].as_f64().expect("y"));
             b.pointer_to(&canvas(p), x, y).await;
             let sel = tooltip(p);
             b.wait_for(
-                &format!("const t = document.querySelector({sel:?}); return !t.hidden && t.textContent.includes({:?});", expected[0]),
+                &format!(
+                    "const t = q({sel:?}); return !t.hidden && t.textContent.includes({:?});",
+                    expected[0]
+                ),
                 2000,
             )
             .await;
@@ -107,7 +115,7 @@ async fn keyboard_steps_through_each_panel() {
     b.screenshot("infographic-360.png").await;
     // Tab: past the buttons to the rank chart, then each panel in reading order.
     let mut tabs = 0;
-    while b.js("return document.activeElement.className").await != "rankclimb-canvas" {
+    while b.js("return active().className").await != "rankclimb-canvas" {
         b.press(Key::Tab).await;
         tabs += 1;
         assert!(tabs <= 6, "the chart can be reached with the Tab key");
@@ -115,10 +123,7 @@ async fn keyboard_steps_through_each_panel() {
     for (p, items) in EXPECTED.iter().enumerate() {
         b.press(Key::Tab).await;
         let focused = b
-            .js(&format!(
-                "return document.activeElement === document.querySelector({:?});",
-                canvas(p)
-            ))
+            .js(&format!("return active() === q({:?});", canvas(p)))
             .await;
         assert_eq!(focused, true, "panel {p} takes focus by Tab");
         b.press(Key::Home).await;
@@ -159,7 +164,7 @@ async fn panels_are_drawn_and_fit_a_phone() {
     b.open("index.html").await;
     b.wait_for_entry_animation().await;
     let dims = b
-        .js("return [...document.querySelectorAll('.rankclimb-canvas')].map(c => { const r = c.getBoundingClientRect();
+        .js("return [...qa('.rankclimb-canvas')].map(c => { const r = c.getBoundingClientRect();
              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let ink = 0;
              for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i+1] < 200 || d[i+2] < 200) ink++;
              return [r.left, r.right, c.width, r.width, ink]; });")
