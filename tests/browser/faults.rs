@@ -3,6 +3,7 @@
 
 use crate::harness::{embed_page, Browser, Fixture, Options};
 use fantoccini::key::Key;
+use serde_json::Value;
 use std::time::Duration;
 
 const STORY: &str = include_str!("../../www/data/pingdingshan.json");
@@ -114,6 +115,30 @@ async fn blocked_wasm_gets_a_message_not_a_blank_box() {
         "{table:?}"
     );
     b.screenshot("wasm-blocked.png").await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn wasm_refused_by_the_host_csp_shows_the_picture_and_tables() {
+    // A host page whose policy allows scripts but not WebAssembly ('wasm-unsafe-eval').
+    let page = embed_page(&["/data/pingdingshan.json"], "");
+    let b = Browser::start(with(vec![Fixture {
+        csp: Some("default-src 'self'; script-src 'self'; style-src 'self'"),
+        ..Fixture::html("/t/no-wasm.html", page)
+    }]))
+    .await;
+    b.open("t/no-wasm.html").await;
+    let e = error_text(&b).await;
+    assert!(e.contains("此浏览器无法运行图表"), "{e:?}");
+    b.wait_for(
+        "const i = q('.rankclimb-fallback img'); return !!i && i.complete && i.naturalWidth === 1200;",
+        5000,
+    )
+    .await;
+    b.wait_for("return qa('.rankclimb-fallback table').length === 5", 5000)
+        .await;
+    assert_eq!(b.js("return q('.rankclimb-canvas')").await, Value::Null);
     b.close().await;
 }
 

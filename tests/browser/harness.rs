@@ -86,8 +86,7 @@ pub fn embed_page(data_files: &[&str], extra: &str) -> String {
         .map(|d| format!("<div data-rankclimb=\"{d}\" {extra}></div>\n"))
         .collect();
     format!(
-        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.svg\">\
-         <link rel=\"stylesheet\" href=\"/rankclimb.css\"></head><body>{divs}\
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.svg\"></head><body>{divs}\
          <script type=\"module\" src=\"/rankclimb.js\"></script></body></html>"
     )
 }
