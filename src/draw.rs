@@ -192,7 +192,56 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawError> {
     draw_rank_static(root, model, layout, lang, theme)?;
+    let reveal = frame
+        .reveal
+        .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
+    draw_rank_gaps(root, layout, reveal_to_x(layout, reveal), theme)?;
     draw_rank_moving(root, layout, frame, lang, theme)
+}
+
+/// Unpublished years: a shaded span with dashed edges, drawn up to `reveal_x` so it grows
+/// with the line; never a made-up point.
+pub fn draw_rank_gaps<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &RankLayout,
+    reveal_x: i32,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let v = layout.viewport;
+    for g in &layout.gaps {
+        if reveal_x <= g.x0 {
+            continue;
+        }
+        let x1 = g.x1.min(reveal_x);
+        root.draw(&Rectangle::new(
+            [(g.x0, g.y0), (x1, g.y1)],
+            theme.gap_fill.filled(),
+        ))
+        .map_err(fail)?;
+        let edge = theme.gap_edge.stroke_width(v.px(1.0).max(1) as u32);
+        for y in [g.y0, g.y1] {
+            root.draw(&DashedPathElement::new(
+                vec![(g.x0, y), (x1, y)],
+                v.px(4.0),
+                v.px(3.0),
+                edge,
+            ))
+            .map_err(fail)?;
+        }
+        for i in g.first..=g.last {
+            let x = layout.years[i].x;
+            if x <= reveal_x {
+                root.draw(&DashedPathElement::new(
+                    vec![(x, g.y0), (x, g.y1)],
+                    v.px(2.0),
+                    v.px(3.0),
+                    edge,
+                ))
+                .map_err(fail)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What stays the same from frame to frame (background, axes, labels), so the browser can
@@ -270,40 +319,9 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         .reveal
         .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
 
-    // Unpublished years: a shaded span that grows with the line, never a made-up point.
+    // The span itself is drawn by `draw_rank_gaps`; its words come once the line is past it.
     let reveal_x = reveal_to_x(layout, reveal);
     for g in &layout.gaps {
-        if reveal_x <= g.x0 {
-            continue;
-        }
-        let x1 = g.x1.min(reveal_x);
-        root.draw(&Rectangle::new(
-            [(g.x0, g.y0), (x1, g.y1)],
-            theme.gap_fill.filled(),
-        ))
-        .map_err(fail)?;
-        let edge = theme.gap_edge.stroke_width(v.px(1.0).max(1) as u32);
-        for y in [g.y0, g.y1] {
-            root.draw(&DashedPathElement::new(
-                vec![(g.x0, y), (x1, y)],
-                v.px(4.0),
-                v.px(3.0),
-                edge,
-            ))
-            .map_err(fail)?;
-        }
-        for i in g.first..=g.last {
-            let x = layout.years[i].x;
-            if x <= reveal_x {
-                root.draw(&DashedPathElement::new(
-                    vec![(x, g.y0), (x, g.y1)],
-                    v.px(2.0),
-                    v.px(3.0),
-                    edge,
-                ))
-                .map_err(fail)?;
-            }
-        }
         if reveal_x >= g.x1 {
             let mid = ((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2);
             let years = if g.first == g.last {
@@ -445,7 +463,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
 }
 
 /// The x the line has reached for a reveal given in years from the first.
-fn reveal_to_x(layout: &RankLayout, reveal: f64) -> i32 {
+pub(crate) fn reveal_to_x(layout: &RankLayout, reveal: f64) -> i32 {
     let years = &layout.years;
     if years.is_empty() {
         return 0;

@@ -1,5 +1,5 @@
 //! Reading a data file from disk, natively: for `cargo xtask check`, the static images and
-//! the tests. The browser reads the same format through `JSON.parse` and serde-wasm-bindgen.
+//! the tests. The browser build parses the same text with serde_json too, without the path.
 
 use crate::data::DataFile;
 use crate::model::{validate, DataError, Model};

@@ -18,11 +18,15 @@ fn faded(c: &RGBAColor, t: f64) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, c.3 * t)
 }
 
-/// Which marks to draw: the still ones can be drawn once and copied under every frame.
+/// Which marks to draw: the still ones can be drawn once and copied under every frame;
+/// the swept ones are drawn once in their final state and uncovered left to right as the
+/// line grows (see `view::swept_x`), so dashed outlines cost one image copy a frame instead
+/// of a path per dash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layer {
     All,
     Still,
+    Swept,
     Moving,
 }
 
@@ -35,7 +39,13 @@ pub fn draw_panel<DB: DrawingBackend>(
     layer: Layer,
 ) -> Result<(), DrawError> {
     let v = layout.viewport;
-    let (still, moving) = (layer != Layer::Moving, layer != Layer::Still);
+    // Panels have no swept marks: everything that moves in them is drawn each frame.
+    let (still, moving) = match layer {
+        Layer::All => (true, true),
+        Layer::Still => (true, false),
+        Layer::Moving => (false, true),
+        Layer::Swept => return Ok(()),
+    };
     if still {
         root.fill(&theme.background).map_err(fail)?;
     }

@@ -2,7 +2,10 @@
 //! The web shell handles every canvas through these few functions.
 
 use crate::describe::{panel_readout, rank_readout, Readout};
-use crate::draw::{draw_rank_chart, draw_rank_moving, draw_rank_static, DrawError, Frame, Theme};
+use crate::draw::{
+    draw_rank_chart, draw_rank_gaps, draw_rank_moving, draw_rank_static, reveal_to_x, DrawError,
+    Frame, Theme,
+};
 use crate::layout::{css_height_for_width, rank_layout, RankLayout, Viewport};
 use crate::model::{Lang, Model};
 use crate::panel_draw::draw_panel;
@@ -67,8 +70,20 @@ pub fn readout(model: &Model, kind: ViewKind, index: usize, lang: Lang) -> Optio
 
 pub use crate::panel_draw::Layer;
 
+/// How far from the left, in device pixels, the swept layer is uncovered at `progress`;
+/// `None` when the view has no swept layer.
+pub fn swept_x(layout: &ViewLayout, progress: f64) -> Option<i32> {
+    match layout {
+        ViewLayout::Rank(l) if !l.gaps.is_empty() => {
+            let steps = l.years.len().saturating_sub(1) as f64;
+            Some(reveal_to_x(l, progress.clamp(0.0, 1.0) * steps))
+        }
+        _ => None,
+    }
+}
+
 /// Draw one canvas at entry `progress` (0 to 1) with `inspected` highlighted: all of it,
-/// or only its still or moving layer.
+/// or only its still, swept or moving layer.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_view<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -90,6 +105,7 @@ pub fn draw_view<DB: DrawingBackend>(
             match layer {
                 Layer::All => draw_rank_chart(root, model, l, frame, lang, theme),
                 Layer::Still => draw_rank_static(root, model, l, lang, theme),
+                Layer::Swept => draw_rank_gaps(root, l, i32::MAX, theme),
                 Layer::Moving => draw_rank_moving(root, l, frame, lang, theme),
             }
         }

@@ -304,3 +304,69 @@ fn dark_and_high_contrast_themes_draw_the_same_marks() {
         "no accent tint in high contrast"
     );
 }
+
+/// The page draws the rank chart as three layers (still, swept, moving); at the end of the
+/// entry they add up to exactly the marks of the whole chart drawn at once, and the swept
+/// layer (the unpublished years' dashed span) is uncovered only as far as the line has grown.
+#[test]
+fn layers_add_up_to_the_whole_chart() {
+    use rankclimb::view::{draw_view, swept_x, view_layout, Layer, ViewKind};
+    let m = story();
+    let v = Viewport {
+        width: 1600,
+        height: 900,
+        scale: 2.0,
+    };
+    let layout = view_layout(&m, ViewKind::Rank, v, Lang::Zh).expect("layout");
+    let draw = |layer: Layer, progress: f64| {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (v.width, v.height)).into_drawing_area();
+            draw_view(
+                &root,
+                &m,
+                &layout,
+                progress,
+                None,
+                Lang::Zh,
+                &Theme::light(),
+                layer,
+            )
+            .expect("draws");
+        }
+        let mut marks: Vec<String> = out
+            .lines()
+            .filter(|l| l.starts_with('<') && !l.starts_with("<svg") && !l.starts_with("</"))
+            .map(str::to_string)
+            .collect();
+        marks.sort();
+        marks
+    };
+    let whole = draw(Layer::All, 1.0);
+    let mut parts = [Layer::Still, Layer::Swept, Layer::Moving]
+        .into_iter()
+        .flat_map(|l| draw(l, 1.0))
+        .collect::<Vec<_>>();
+    parts.sort();
+    assert_eq!(parts, whole);
+    // Dashes are drawn once, in the swept layer, not again in each frame's moving layer.
+    let dashes = draw(Layer::Swept, 1.0)
+        .iter()
+        .filter(|l| l.starts_with("<polyline"))
+        .count();
+    assert!(
+        dashes > 50,
+        "the dashed span is in the swept layer: {dashes}"
+    );
+    assert!(draw(Layer::Moving, 1.0).len() < 40);
+    // 2016 is the first year and the gap starts there: nothing is uncovered at the start,
+    // the whole span once the line has passed 2019.
+    let rank = match &layout {
+        rankclimb::view::ViewLayout::Rank(l) => l,
+        _ => unreachable!("the rank view"),
+    };
+    assert_eq!(swept_x(&layout, 0.0), Some(rank.years[0].x));
+    assert_eq!(swept_x(&layout, 1.0), rank.years.last().map(|y| y.x));
+    let at_2019 = swept_x(&layout, 3.0 / 5.0).expect("swept");
+    assert_eq!(at_2019, rank.years[3].x);
+}

@@ -39,7 +39,7 @@ fn exercise(model: &Model, css_width: f64, scale: f64, probes: &[(f64, f64)]) {
                 let root =
                     SVGBackend::with_string(&mut svg, (v.width, v.height)).into_drawing_area();
                 for progress in [0.0, 0.37, 1.0] {
-                    for layer in [Layer::All, Layer::Still, Layer::Moving] {
+                    for layer in [Layer::All, Layer::Still, Layer::Swept, Layer::Moving] {
                         let theme = Theme::light();
                         draw_view(
                             &root,

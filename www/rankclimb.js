@@ -104,7 +104,7 @@ async function fetchText(url, timeoutMs) {
   return response.text();
 }
 
-// The data file, with its CSV rank series (if it names one) read in beside it.
+// The data file's text, with its CSV rank series (if it names one) read in beside it.
 async function fetchData(url, timeoutMs) {
   const text = await fetchText(url, timeoutMs);
   let data;
@@ -116,16 +116,20 @@ async function fetchData(url, timeoutMs) {
   const csv = data && data.ranking && data.ranking.points_from;
   if (typeof csv === 'string' && data.ranking.points_csv === undefined) {
     data.ranking.points_csv = await fetchText(new URL(csv, new URL(url, location.href)).href, timeoutMs);
+    return JSON.stringify(data);
   }
-  return data;
+  return text;
 }
 
 async function mount(el, ready) {
+  // The data, the stylesheet and the wasm all load at once.
+  const timeoutMs = Number(el.getAttribute('data-timeout')) || 10000;
+  const loading = fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
+  loading.catch(() => {});
   const box = await isolate(el);
   let data;
   try {
-    const timeoutMs = Number(el.getAttribute('data-timeout')) || 10000;
-    data = await fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
+    data = await loading;
   } catch (e) {
     showError(box, 'fetch', e.message);
     return null;

@@ -14,6 +14,9 @@ pub struct SurfaceDom {
     pub canvas: HtmlCanvasElement,
     /// Off-page canvas holding what does not move, copied under every frame.
     pub still: HtmlCanvasElement,
+    /// Off-page canvas holding the swept marks in their final state; each frame copies
+    /// the part left of the line's tip (see `view::swept_x`).
+    pub swept: HtmlCanvasElement,
     pub tooltip: HtmlElement,
     pub heading: Option<(Element, Element)>,
 }
@@ -60,11 +63,13 @@ fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
         )),
     };
     let still: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let swept: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     Some(SurfaceDom {
         kind,
         stage,
         canvas,
         still,
+        swept,
         tooltip,
         heading,
     })

@@ -10,7 +10,7 @@ use crate::layout::Viewport;
 use crate::model::{validate, DataError, Lang, Model};
 use crate::timeline::Timeline;
 use crate::view::{
-    draw_view, item_count, readout, view_css_height, view_layout, views, Layer, ViewKind,
+    draw_view, item_count, readout, swept_x, view_css_height, view_layout, views, Layer, ViewKind,
     ViewLayout,
 };
 use crate::DataFile;
@@ -18,7 +18,6 @@ use dom::{show_error, Dom};
 use listener::{FrameLoop, Listener, Observer};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -45,6 +44,8 @@ struct State {
 
 struct Instance {
     first_frame_marked: std::cell::Cell<bool>,
+    /// While on, each drawing stage leaves a `performance.measure` entry (see `stage`).
+    profiling: std::cell::Cell<bool>,
     /// Set by the panic hook: this chart stopped; every later callback returns at once.
     dead: std::cell::Cell<bool>,
     window: Window,
@@ -91,16 +92,20 @@ impl Chart {
             .ok_or_else(|| JsError::new("no document"))?;
         let options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
         let asked = options.lang.as_deref().and_then(Lang::from_tag);
-        let parsed = serde_wasm_bindgen::from_value::<serde_value::Value>(data)
-            .map_err(|e| DataError::Shape(e.to_string()))
-            .and_then(|value| {
-                let de =
-                    serde_value::ValueDeserializer::<serde_value::DeserializerError>::new(value);
-                DataFile::deserialize(de).map_err(|e| {
-                    DataError::Shape(format!(
-                        "{e} (`cargo xtask check` names the exact place in the file)"
-                    ))
-                })
+        // The data file's text, parsed in one go: reading a parsed JS object field by field
+        // across the wasm boundary was slower, and let misspelt fields pass unseen.
+        let text = match data.as_string() {
+            Some(t) => t,
+            None => js_sys::JSON::stringify(&data)
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default(),
+        };
+        let parsed = serde_json::from_str::<DataFile>(&text)
+            .map_err(|e| {
+                DataError::Shape(format!(
+                    "{e} (`cargo xtask check` names the exact place in the file)"
+                ))
             })
             .and_then(validate);
         let model = match parsed {
@@ -140,6 +145,7 @@ impl Chart {
         let instance = Rc::new(Instance {
             dead: Default::default(),
             first_frame_marked: Default::default(),
+            profiling: Default::default(),
             window: window.clone(),
             document,
             dom,
@@ -309,6 +315,16 @@ impl Chart {
             if let Some(_entered) = panic_guard::enter(&Rc::downgrade(&i)) {
                 panic!("debugPanic was called");
             }
+        }
+    }
+
+    /// Turn the `performance.measure` entries around each drawing stage on or off: they are
+    /// named `rankclimb:frame`, `rankclimb:copy-still`, `rankclimb:moving`, `rankclimb:still`
+    /// and `rankclimb:readout`, and show in DevTools' Performance panel.
+    #[wasm_bindgen(js_name = setProfiling)]
+    pub fn set_profiling(&self, on: bool) {
+        if let Some(i) = self.live() {
+            i.profiling.set(on);
         }
     }
 
@@ -505,7 +521,31 @@ impl Instance {
         }
     }
 
+    /// Run `f`, leaving a `performance.measure` entry `name` around it while profiling.
+    /// The start goes in as a mark of its own name, so stages can nest.
+    fn stage<T>(&self, name: &str, start: &str, f: impl FnOnce() -> T) -> T {
+        let perf = self
+            .profiling
+            .get()
+            .then(|| self.window.performance())
+            .flatten();
+        if let Some(p) = &perf {
+            let _ = p.mark(start);
+        }
+        let out = f();
+        if let Some(p) = &perf {
+            let _ = p.measure_with_start_mark(name, start);
+        }
+        out
+    }
+
     fn on_frame(&self, now: f64) {
+        self.stage("rankclimb:frame", "rankclimb:frame-start", || {
+            self.advance_frame(now)
+        });
+    }
+
+    fn advance_frame(&self, now: f64) {
         if let Some(f) = self.frames.borrow().as_ref() {
             f.mark_fired();
         }
@@ -541,27 +581,41 @@ impl Instance {
         let Some(backend) = CanvasBackend::with_canvas_object(d.canvas.clone()) else {
             return;
         };
-        if let Some(ctx) = d
-            .canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        {
-            let _ = ctx.draw_image_with_html_canvas_element(&d.still, 0.0, 0.0);
-        }
+        self.stage("rankclimb:copy-still", "rankclimb:copy-still-start", || {
+            if let Some(ctx) = d
+                .canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            {
+                let _ = ctx.draw_image_with_html_canvas_element(&d.still, 0.0, 0.0);
+                let height = f64::from(d.swept.height());
+                match swept_x(layout, s.progress).map(f64::from) {
+                    Some(x) if x > 0.0 && height > 0.0 => {
+                        let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                            &d.swept, 0.0, 0.0, x, height, 0.0, 0.0, x, height,
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        });
         let root = backend.into_drawing_area();
         let inspected = s.inspected.filter(|(c, _)| *c == k).map(|(_, i)| i);
-        match draw_view(
-            &root,
-            &s.model,
-            layout,
-            s.progress,
-            inspected,
-            s.lang,
-            &s.theme,
-            Layer::Moving,
-        ) {
+        let drawn = self.stage("rankclimb:moving", "rankclimb:moving-start", || {
+            draw_view(
+                &root,
+                &s.model,
+                layout,
+                s.progress,
+                inspected,
+                s.lang,
+                &s.theme,
+                Layer::Moving,
+            )
+        });
+        match drawn {
             Err(e) => web_sys::console::error_1(&JsValue::from_str(&e.to_string())),
             // The benchmark's "first frame": navigation start to this mark.
             Ok(()) if !self.first_frame_marked.replace(true) => {
@@ -586,15 +640,41 @@ impl Instance {
             return;
         };
         let root = backend.into_drawing_area();
+        let drawn = self.stage("rankclimb:still", "rankclimb:still-start", || {
+            draw_view(
+                &root,
+                &s.model,
+                layout,
+                s.progress,
+                None,
+                s.lang,
+                &s.theme,
+                Layer::Still,
+            )
+        });
+        if let Err(e) = drawn {
+            web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+        }
+        // Only views with swept marks hold a full-size swept canvas.
+        let has_swept = swept_x(layout, 1.0).is_some();
+        d.swept.set_width(if has_swept { v.width } else { 0 });
+        d.swept.set_height(if has_swept { v.height } else { 0 });
+        if !has_swept {
+            return;
+        }
+        let Some(backend) = CanvasBackend::with_canvas_object(d.swept.clone()) else {
+            return;
+        };
+        let root = backend.into_drawing_area();
         if let Err(e) = draw_view(
             &root,
             &s.model,
             layout,
-            s.progress,
+            1.0,
             None,
             s.lang,
             &s.theme,
-            Layer::Still,
+            Layer::Swept,
         ) {
             web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
         }
@@ -658,6 +738,12 @@ impl Instance {
     }
 
     fn show_readout(&self) {
+        self.stage("rankclimb:readout", "rankclimb:readout-start", || {
+            self.write_readout()
+        });
+    }
+
+    fn write_readout(&self) {
         let s = self.state.borrow();
         let Some((k, i)) = s.inspected else {
             for d in &self.dom.surfaces {

@@ -79,11 +79,12 @@ async fn invalid_data_lists_its_problems_in_place() {
     assert!(e.contains("ranking.points[5].of"), "{e:?}");
     b.open("t/unknown.html").await;
     let e = error_text(&b).await;
-    // The page names the unknown field and the fields allowed there; `cargo xtask check`
-    // adds its JSON path (the path costs 100 KB of wasm, so the page leaves it out).
+    // The page names the unknown field, the fields allowed there and its line and column;
+    // `cargo xtask check` adds its JSON path (100 KB of wasm, so the page leaves it out).
     assert!(
         e.contains("rnak")
-            && e.contains("year, rank, of, sources")
+            && e.contains("`year`, `rank`, `of`, `sources`")
+            && e.contains("line 1 column")
             && e.contains("cargo xtask check"),
         "{e:?}"
     );

@@ -13,8 +13,6 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 5;
-
 /// The pages measured: the rank chart alone at 800×450 CSS px, and the whole infographic.
 const PAGES: [(&str, &str, u32, u32); 2] = [
     ("rank chart alone", "rank.html", 900, 700),
@@ -30,6 +28,30 @@ const FRAME_TIMER: &str = "(() => {
     try { cb(t); } finally { if (window.__frameTimes.length < 100000) window.__frameTimes.push(performance.now() - start); }
   });
 })();";
+
+/// The first chart's shadow root, where its canvas and tooltip live.
+const CHART: &str = "document.querySelector('[data-rankclimb]').shadowRoot";
+
+/// Counts calls to each 2D-context method and property setter, installed after the
+/// CPU profile so it does not show in it.
+const CALL_COUNTER: &str = "const proto = CanvasRenderingContext2D.prototype; window.__calls = {};
+  const count = (k) => { window.__calls[k] = (window.__calls[k] || 0) + 1; };
+  for (const k of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, k);
+    if (typeof d.value === 'function' && k !== 'constructor') {
+      const f = d.value;
+      proto[k] = function (...a) { count(k); return f.apply(this, a); };
+    } else if (d.set) {
+      const set = d.set;
+      Object.defineProperty(proto, k, { ...d, set(v) { count(k + ' ='); set.call(this, v); } });
+    }
+  }";
+
+/// Frames drawn back to back for the profile.
+const PROFILE_FRAMES: u32 = 600;
+
+/// Frames whose canvas calls are counted: the whole 1.8 s entry at 60 frames a second.
+const COUNTED_FRAMES: u32 = 108;
 
 #[derive(Debug)]
 struct Cdp(&'static str, Value);
@@ -211,7 +233,7 @@ async fn measure_once(
     let point = s
         .js("return document.querySelector('[data-rankclimb]').rankclimb.pointOf(2020)")
         .await?;
-    let rect = s.js("const r = document.querySelector('.rankclimb-canvas').getBoundingClientRect(); return [r.left, r.top]").await?;
+    let rect = s.js(&format!("const r = {CHART}.querySelector('.rankclimb-canvas').getBoundingClientRect(); return [r.left, r.top]")).await?;
     let (x, y) = (
         rect[0].as_f64().unwrap_or(0.0) + point[0].as_f64().unwrap_or(0.0),
         rect[1].as_f64().unwrap_or(0.0) + point[1].as_f64().unwrap_or(0.0),
@@ -233,7 +255,9 @@ async fn measure_once(
     tokio::time::sleep(Duration::from_millis(300)).await;
     let hover_ms = (s.metric("ScriptDuration").await? - script_before) * 1000.0;
     let tooltip = s
-        .js("return document.querySelector('.rankclimb-tooltip').textContent")
+        .js(&format!(
+            "return {CHART}.querySelector('.rankclimb-tooltip').textContent"
+        ))
         .await?;
     if !tooltip.as_str().unwrap_or_default().contains("88") {
         bail!("{page}: the hover did not show 2020's rank: {tooltip}");
@@ -262,6 +286,122 @@ async fn measure_once(
     }))
 }
 
+/// Where a frame's time goes: `performance.measure` entries around each drawing stage, a
+/// sampling CPU profile (function names kept in the wasm for it) and the canvas calls made
+/// per frame, over `PROFILE_FRAMES` frames drawn back to back after the entry animation.
+async fn profile_once(base: &str, page: &str, width: u32, height: u32) -> Result<Value> {
+    let s = Session::start(width, height).await?;
+    s.client.goto(&format!("{base}/{page}")).await?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while s
+        .js("return performance.getEntriesByName('rankclimb:first-frame').length")
+        .await?
+        == json!(0)
+    {
+        if Instant::now() > deadline {
+            bail!("{page}: no chart frame within 15 s");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let chart = "document.querySelector('[data-rankclimb]').rankclimb";
+    s.js(&format!(
+        "{chart}.setProfiling(true); performance.clearMeasures();"
+    ))
+    .await?;
+    s.cdp("Profiler.enable", json!({})).await?;
+    s.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }))
+        .await?;
+    s.cdp("Profiler.start", json!({})).await?;
+    // Only the entries made inside this call: frames the page animates on its own between
+    // WebDriver calls are left out.
+    let measures = s
+        .js(&format!("const t0 = performance.now(); {chart}.drawFrames({PROFILE_FRAMES}); const t1 = performance.now();
+              {chart}.setProfiling(false); const m = {{}};
+              for (const e of performance.getEntriesByType('measure'))
+                if (e.startTime >= t0 && e.startTime <= t1) (m[e.name] ||= []).push(e.duration);
+              return m;"))
+        .await?;
+    let profile = s.cdp("Profiler.stop", json!({})).await?;
+    let calls = s
+        .js(&format!(
+            "{CALL_COUNTER}; {chart}.drawFrames({COUNTED_FRAMES}); return {{ ...window.__calls }};"
+        ))
+        .await?;
+    s.close().await;
+
+    let stages: Vec<Value> = measures
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(name, v)| {
+            let d: Vec<f64> = serde_json::from_value(v.clone()).unwrap_or_default();
+            json!({ "stage": name, "count": d.len(), "median_ms": median(d.clone()),
+                    "p95_ms": percentile(d.clone(), 0.95), "total_ms": d.iter().sum::<f64>() })
+        })
+        .collect();
+    let mut per_call: Vec<(String, f64)> = calls
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                v.as_f64().unwrap_or(0.0) / f64::from(COUNTED_FRAMES),
+            )
+        })
+        .collect();
+    per_call.sort_by(|a, b| b.1.total_cmp(&a.1));
+    Ok(json!({
+        "stages": stages,
+        "functions": self_times(&profile["profile"]),
+        "canvas_calls_per_frame": per_call.iter().map(|(k, n)| json!([k, n])).collect::<Vec<_>>(),
+    }))
+}
+
+/// Self time per function in a CDP CPU profile, grouped by name, largest first; wasm
+/// functions lose their hash suffix.
+fn self_times(profile: &Value) -> Vec<Value> {
+    let nodes = profile["nodes"].as_array().cloned().unwrap_or_default();
+    let samples = profile["samples"].as_array().map_or(0, Vec::len).max(1);
+    let span_ms = (profile["endTime"].as_f64().unwrap_or(0.0)
+        - profile["startTime"].as_f64().unwrap_or(0.0))
+        / 1000.0;
+    let mut by_name: std::collections::BTreeMap<String, (String, f64)> = Default::default();
+    for n in &nodes {
+        let f = &n["callFrame"];
+        let mut name = f["functionName"].as_str().unwrap_or("").to_string();
+        if let Some(i) = name.rfind("::h") {
+            if name.len() - i == 19 {
+                name.truncate(i);
+            }
+        }
+        let url = f["url"].as_str().unwrap_or("");
+        let kind = if url.starts_with("wasm://") || name.contains("::") {
+            "wasm"
+        } else if url.ends_with("rankclimb.js") {
+            "JS bindings"
+        } else if url.is_empty() && !name.starts_with('(') {
+            "browser"
+        } else {
+            "other"
+        };
+        let name = if name.is_empty() {
+            "(anonymous)".into()
+        } else {
+            name
+        };
+        let ms = n["hitCount"].as_f64().unwrap_or(0.0) * span_ms / samples as f64;
+        by_name.entry(name).or_insert((kind.into(), 0.0)).1 += ms;
+    }
+    let mut v: Vec<(String, (String, f64))> = by_name.into_iter().collect();
+    v.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1));
+    v.into_iter()
+        .filter(|(_, (_, ms))| *ms > 0.0)
+        .map(|(name, (kind, ms))| json!({ "function": name, "kind": kind, "self_ms": ms }))
+        .collect()
+}
+
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -287,7 +427,63 @@ fn machine() -> String {
     format!("{cpu}, {cores} cores{mem}")
 }
 
-pub fn bench(root: &Path) -> Result<()> {
+fn print_profile(profile: &Value) {
+    println!("  profile: {PROFILE_FRAMES} frames drawn back to back (performance.measure, ms)");
+    for st in profile["stages"].as_array().into_iter().flatten() {
+        println!(
+            "    {:<24} median {:>6.3}  p95 {:>6.3}  total {:>8.1}  ({} entries)",
+            st["stage"].as_str().unwrap_or(""),
+            st["median_ms"].as_f64().unwrap_or(f64::NAN),
+            st["p95_ms"].as_f64().unwrap_or(f64::NAN),
+            st["total_ms"].as_f64().unwrap_or(f64::NAN),
+            st["count"]
+        );
+    }
+    let functions = profile["functions"].as_array().cloned().unwrap_or_default();
+    let mut kinds: std::collections::BTreeMap<String, f64> = Default::default();
+    for f in &functions {
+        *kinds
+            .entry(f["kind"].as_str().unwrap_or("").to_string())
+            .or_default() += f["self_ms"].as_f64().unwrap_or(0.0);
+    }
+    println!("  CPU profile, self time by kind (ms): {kinds:.1?}");
+    // "(idle)" and "(program)" (time outside any script, over the whole profiled span)
+    // say nothing about the frames; they stay in the kinds above and in bench.json.
+    println!("  CPU profile, top functions by self time:");
+    for f in functions
+        .iter()
+        .filter(|f| !matches!(f["function"].as_str(), Some("(idle)" | "(program)")))
+        .take(15)
+    {
+        println!(
+            "    {:>8.1} ms  {:<11} {}",
+            f["self_ms"].as_f64().unwrap_or(0.0),
+            f["kind"].as_str().unwrap_or(""),
+            f["function"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(90)
+                .collect::<String>()
+        );
+    }
+    let calls: Vec<String> = profile["canvas_calls_per_frame"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .take(12)
+        .map(|c| {
+            format!(
+                "{} {:.0}",
+                c[0].as_str().unwrap_or(""),
+                c[1].as_f64().unwrap_or(0.0)
+            )
+        })
+        .collect();
+    println!("  canvas calls per frame: {}", calls.join(", "));
+}
+
+pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
     let dir = dist::dist(root)?;
     let rt = tokio::runtime::Runtime::new()?;
     let report = rt.block_on(async {
@@ -297,16 +493,33 @@ pub fn bench(root: &Path) -> Result<()> {
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
+        // A copy of dist/ whose wasm keeps its function names, for the CPU profile only.
+        let named = std::env::var_os("CARGO_TARGET_DIR")
+            .map_or_else(|| root.join("target"), std::path::PathBuf::from)
+            .join("dist-named");
+        if named.exists() {
+            std::fs::remove_dir_all(&named)?;
+        }
+        dist::copy_tree(&dir, &named)?;
+        dist::bindings(root, &named.join("pkg"), true)?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let named_base = format!("http://{}", listener.local_addr()?);
+        let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(&named));
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
         let mut pages = Vec::new();
         for (name, page, w, h) in PAGES {
             step(&format!(
-                "measuring {name} ({page}), {RUNS} cold loads at a device pixel ratio of 2"
+                "measuring {name} ({page}), {runs_per_page} cold loads at a device pixel ratio of 2"
             ));
             let mut runs = Vec::new();
-            for run in 0..RUNS {
+            for run in 0..runs_per_page {
                 runs.push(measure_once(&base, page, w, h, run == 0).await?);
             }
-            pages.push((name, page, runs));
+            step(&format!("profiling {name}: {PROFILE_FRAMES} frames"));
+            let profile = profile_once(&named_base, page, w, h).await?;
+            pages.push((name, page, runs, profile));
         }
         anyhow::Ok(pages)
     })?;
@@ -317,7 +530,7 @@ pub fn bench(root: &Path) -> Result<()> {
         machine(),
         report[0].2[0]["browser"].as_str().unwrap_or("?")
     );
-    for (name, page, runs) in &report {
+    for (name, page, runs, profile) in &report {
         let mut paths: Vec<String> = runs[0]["resources"]
             .as_array()
             .into_iter()
@@ -369,14 +582,14 @@ pub fn bench(root: &Path) -> Result<()> {
             median(runs.iter().filter_map(|r| r[when][what].as_f64()).collect())
         };
         let summary = json!({
-            "page": page, "name": name, "runs": RUNS, "files": files, "raw_bytes": raw_total, "gzip_bytes": gz_total,
+            "page": page, "name": name, "runs": runs_per_page, "files": files, "raw_bytes": raw_total, "gzip_bytes": gz_total,
             "first_frame_ms": per_run("first_frame_ms"), "frame_ms_median": frame_median, "frame_ms_p95": frame_p95,
-            "frame_ms_max": frame_max, "frames_per_load": all_frames.len() / RUNS, "main_thread_ms_2s": per_run("main_thread_ms"),
+            "frame_ms_max": frame_max, "frames_per_load": all_frames.len() / runs_per_page, "main_thread_ms_2s": per_run("main_thread_ms"),
             "hover_ms": per_run("hover_ms"),
             "wasm_memory_after_load": mem("after_load", "wasm"), "js_heap_after_load": mem("after_load", "heap"),
             "wasm_memory_after_10000_frames": mem("after_10000_frames", "wasm"), "js_heap_after_10000_frames": mem("after_10000_frames", "heap"),
         });
-        println!("\n{name} ({page}), median of {RUNS} cold loads (memory after frames: one load)");
+        println!("\n{name} ({page}), median of {runs_per_page} cold loads (memory after frames: one load)");
         println!("  {:<32} {:>10} {:>10}", "file", "raw B", "gzip B");
         for f in &files {
             println!(
@@ -397,7 +610,7 @@ pub fn bench(root: &Path) -> Result<()> {
             "  navigation → first drawn frame     {:>8.1} ms",
             summary["first_frame_ms"].as_f64().unwrap_or(f64::NAN)
         );
-        println!("  script per frame, median/p95/max   {frame_median:>8.2} / {frame_p95:.2} / {frame_max:.2} ms ({} frames a load)", all_frames.len() / RUNS);
+        println!("  script per frame, median/p95/max   {frame_median:>8.2} / {frame_p95:.2} / {frame_max:.2} ms ({} frames a load)", all_frames.len() / runs_per_page);
         println!(
             "  main-thread time, 2 s after first  {:>8.1} ms",
             summary["main_thread_ms_2s"].as_f64().unwrap_or(f64::NAN)
@@ -416,9 +629,12 @@ pub fn bench(root: &Path) -> Result<()> {
             mem("after_10000_frames", "wasm") / 1024.0,
             mem("after_10000_frames", "heap") / 1024.0
         );
+        print_profile(profile);
+        let mut summary = summary;
+        summary["profile"] = profile.clone();
         out.push(summary);
     }
-    let json = json!({ "machine": machine(), "browser": report[0].2[0]["browser"], "pages": out, "raw": report.iter().map(|(n, _, r)| json!({"name": n, "runs": r})).collect::<Vec<_>>() });
+    let json = json!({ "machine": machine(), "browser": report[0].2[0]["browser"], "pages": out, "raw": report.iter().map(|(n, _, r, _)| json!({"name": n, "runs": r})).collect::<Vec<_>>() });
     let path = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root.join("target"), std::path::PathBuf::from)
         .join("bench.json");

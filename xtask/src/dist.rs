@@ -32,7 +32,7 @@ fn target_dir(root: &Path) -> PathBuf {
 }
 
 /// Copy `www/` into `to`, file by file.
-fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+pub fn copy_tree(from: &Path, to: &Path) -> Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
         let entry = entry?;
@@ -47,6 +47,27 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The release wasm built by `dist`.
+pub fn release_wasm(root: &Path) -> PathBuf {
+    target_dir(root)
+        .join(TARGET)
+        .join("release")
+        .join("rankclimb.wasm")
+}
+
+/// The JS bindings and final wasm in `pkg`; `keep_names` keeps the function names, for
+/// readable CPU profiles (the shipped module drops them).
+pub fn bindings(root: &Path, pkg: &Path, keep_names: bool) -> Result<()> {
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(release_wasm(root))
+        .web(true)?
+        .typescript(false)
+        .remove_name_section(!keep_names)
+        .remove_producers_section(true)
+        .generate(pkg)
+        .context("wasm-bindgen could not generate the bindings")
+}
+
 pub fn dist(root: &Path) -> Result<PathBuf> {
     ensure_wasm_target()?;
     step("building the release wasm (cargo build --release --target wasm32-unknown-unknown)");
@@ -59,10 +80,6 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
         "--target",
         TARGET,
     ]))?;
-    let wasm = target_dir(root)
-        .join(TARGET)
-        .join("release")
-        .join("rankclimb.wasm");
     let out = root.join("dist");
     if out.exists() {
         fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
@@ -70,14 +87,7 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
     step("copying the page from www/ to dist/");
     copy_tree(&root.join("www"), &out)?;
     step("generating the JS bindings (wasm-bindgen-cli-support, name section removed)");
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .typescript(false)
-        .remove_name_section(true)
-        .remove_producers_section(true)
-        .generate(out.join("pkg"))
-        .context("wasm-bindgen could not generate the bindings")?;
+    bindings(root, &out.join("pkg"), false)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
     crate::static_images::render_all(&out)?;
     let size = fs::metadata(out.join("pkg").join("rankclimb_bg.wasm"))?.len();

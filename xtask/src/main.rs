@@ -26,7 +26,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist                 build the release wasm and write the static site to dist/
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every test: native, then the built page in headless Chromium
-  bench                measure size and speed of the built page in headless Chromium
+  bench [--runs N]     measure size and speed of the built page in headless Chromium
+                       (median of N cold loads per page, default 5), then profile a frame
   check FILE           validate a data file and list every problem with its place and a fix";
 
 fn run() -> Result<()> {
@@ -47,7 +48,17 @@ fn run() -> Result<()> {
             serve::serve(&dir, port)
         }
         Some("test") => test::test(&root),
-        Some("bench") => bench::bench(&root),
+        Some("bench") => {
+            let runs = match args.get(1).map(String::as_str) {
+                None => 5,
+                Some("--runs") => match args.get(2).and_then(|n| n.parse::<usize>().ok()) {
+                    Some(n) if n > 0 => n,
+                    _ => bail!("--runs needs a number above 0\n{USAGE}"),
+                },
+                Some(other) => bail!("unknown option {other:?}\n{USAGE}"),
+            };
+            bench::bench(&root, runs)
+        }
         Some("check") => match args.get(1) {
             Some(file) => check::check(Path::new(file)),
             None => bail!("check needs a data file\n{USAGE}"),
