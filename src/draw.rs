@@ -433,11 +433,11 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
 
     if let Some(i) = frame.inspected {
         if let Some(y) = layout.years.get(i) {
-            let guide = theme.guide.stroke_width(v.px(1.0).max(1) as u32);
-            root.draw(&DashedPathElement::new(
+            // One solid hairline, a little see-through so it reads as a guide, not a mark: a
+            // dashed one was a path per dash, redrawn on every hover.
+            let guide = theme.guide.mix(0.6).stroke_width(v.px(1.0).max(1) as u32);
+            root.draw(&PathElement::new(
                 vec![(y.x, p.top), (y.x, p.bottom)],
-                v.px(3.0),
-                v.px(3.0),
                 guide,
             ))
             .map_err(fail)?;

@@ -159,6 +159,12 @@ fn inspecting_draws_a_guide_and_ring() {
         "a ring around the inspected point"
     );
     assert!(s.len() > plain.len());
+    // The guide is one line, so a hover redraws a handful of marks, not a path per dash.
+    assert_eq!(
+        s.matches("<polyline").count(),
+        plain.matches("<polyline").count() + 1,
+        "one guide line"
+    );
     let unknown = svg(
         &m,
         Frame {

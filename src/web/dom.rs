@@ -161,7 +161,6 @@ impl Dom {
         self.replay_button.set_text_content(Some(replay));
         self.table_button.set_text_content(Some(table));
         self.csv_button.set_text_content(Some(csv));
-        self.write_tables(doc, model, lang);
         let hint = match lang {
             Lang::Zh => "按方向键逐项查看。",
             Lang::En => " Use the arrow keys to step through the items.",
@@ -198,7 +197,7 @@ impl Dom {
 }
 
 impl Dom {
-    fn write_tables(&self, doc: &Document, model: &Model, lang: Lang) {
+    pub fn write_tables(&self, doc: &Document, model: &Model, lang: Lang) {
         self.tables.set_text_content(None);
         for t in crate::table::tables(model, lang) {
             let (Some(table), Some(caption), Some(head), Some(body)) = (

@@ -131,3 +131,44 @@ impl Drop for Visibility {
         self.observer.disconnect();
     }
 }
+
+/// A callback run once when the page is next idle (or soon after, where the browser has no
+/// `requestIdleCallback`); cancelled if dropped first.
+pub struct WhenIdle {
+    window: Window,
+    id: Option<u32>,
+    idle: bool,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl WhenIdle {
+    pub fn new(window: &Window, f: impl FnMut() + 'static) -> WhenIdle {
+        let closure = Closure::<dyn FnMut()>::new(f);
+        let callback = closure.as_ref().unchecked_ref();
+        let idle = js_sys::Reflect::has(window, &"requestIdleCallback".into()).unwrap_or(false);
+        let id = if idle {
+            window.request_idle_callback(callback).ok()
+        } else {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(callback, 100)
+                .ok()
+                .and_then(|id| u32::try_from(id).ok())
+        };
+        WhenIdle {
+            window: window.clone(),
+            id,
+            idle,
+            _closure: closure,
+        }
+    }
+}
+
+impl Drop for WhenIdle {
+    fn drop(&mut self) {
+        match (self.id, self.idle) {
+            (Some(id), true) => self.window.cancel_idle_callback(id),
+            (Some(id), false) => self.window.clear_timeout_with_handle(id as i32),
+            (None, _) => {}
+        }
+    }
+}

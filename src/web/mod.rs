@@ -56,6 +56,10 @@ struct Instance {
     listeners: RefCell<Vec<Listener>>,
     observer: RefCell<Option<Observer>>,
     viewport_watch: RefCell<Option<listener::Visibility>>,
+    /// The data tables are built once the first frame is on screen: their DOM and text
+    /// layout took about as long as the rest of the first frame together.
+    tables_later: RefCell<Option<listener::WhenIdle>>,
+    tables_written: std::cell::Cell<bool>,
 }
 
 /// The handle a page holds for one infographic.
@@ -154,6 +158,8 @@ impl Chart {
             listeners: RefCell::new(Vec::new()),
             observer: RefCell::new(None),
             viewport_watch: RefCell::new(None),
+            tables_later: RefCell::new(None),
+            tables_written: Default::default(),
         });
         let _ = instance.dom.figure.set_attribute("data-theme", theme_name);
         instance.write_texts();
@@ -185,6 +191,15 @@ impl Chart {
             instance.state.borrow_mut().visible = true;
         }
         instance.relayout();
+        let weak = Rc::downgrade(&instance);
+        *instance.tables_later.borrow_mut() =
+            Some(listener::WhenIdle::new(&instance.window, move || {
+                if let Some(i) = panic_guard::enter(&weak) {
+                    if !i.tables_written.get() {
+                        i.write_tables();
+                    }
+                }
+            }));
         Ok(Chart {
             instance: Some(instance),
         })
@@ -512,7 +527,14 @@ impl Instance {
     fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().lang = lang;
         self.write_texts();
+        self.write_tables();
         self.relayout();
+    }
+
+    fn write_tables(&self) {
+        self.tables_written.set(true);
+        let s = self.state.borrow();
+        self.dom.write_tables(&self.document, &s.model, s.lang);
     }
 
     fn request_frame(&self) {
@@ -865,7 +887,12 @@ impl Instance {
             })
         };
         ls.extend(button(&self.dom.replay_button, Instance::replay));
-        ls.extend(button(&self.dom.table_button, |i| i.dom.toggle_tables()));
+        ls.extend(button(&self.dom.table_button, |i| {
+            if !i.tables_written.get() {
+                i.write_tables();
+            }
+            i.dom.toggle_tables();
+        }));
         // Print the final state, whatever moment the reader prints at.
         let weak = Rc::downgrade(self);
         ls.extend(Listener::new(
@@ -873,6 +900,9 @@ impl Instance {
             "beforeprint",
             move |_| {
                 if let Some(i) = panic_guard::enter(&weak) {
+                    if !i.tables_written.get() {
+                        i.write_tables();
+                    }
                     i.state.borrow_mut().progress = 1.0;
                     for k in 0..i.dom.surfaces.len() {
                         i.draw(k);

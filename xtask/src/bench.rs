@@ -230,28 +230,11 @@ async fn measure_once(
         .await?;
 
     // Hover: from a pointer move onto 2020 until the tooltip is drawn and the page idles.
-    let point = s
-        .js("return document.querySelector('[data-rankclimb]').rankclimb.pointOf(2020)")
-        .await?;
-    let rect = s.js(&format!("const r = {CHART}.querySelector('.rankclimb-canvas').getBoundingClientRect(); return [r.left, r.top]")).await?;
-    let (x, y) = (
-        rect[0].as_f64().unwrap_or(0.0) + point[0].as_f64().unwrap_or(0.0),
-        rect[1].as_f64().unwrap_or(0.0) + point[1].as_f64().unwrap_or(0.0),
-    );
-    let away = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
-        duration: None,
-        x: 2.0,
-        y: 2.0,
-    });
-    s.client.perform_actions(away).await?;
+    let (x, y) = point_of_2020(&s).await?;
+    s.client.perform_actions(mouse_to(2.0, 2.0)).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let script_before = s.metric("ScriptDuration").await?;
-    let onto = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
-        duration: None,
-        x: x.round(),
-        y: y.round(),
-    });
-    s.client.perform_actions(onto).await?;
+    s.client.perform_actions(mouse_to(x, y)).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let hover_ms = (s.metric("ScriptDuration").await? - script_before) * 1000.0;
     let tooltip = s
@@ -323,6 +306,28 @@ async fn profile_once(base: &str, page: &str, width: u32, height: u32) -> Result
               return m;"))
         .await?;
     let profile = s.cdp("Profiler.stop", json!({})).await?;
+    // Hover, staged: a real pointer move onto 2020 once the entry has ended.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let (x, y) = point_of_2020(&s).await?;
+    s.client.perform_actions(mouse_to(2.0, 2.0)).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.js(&format!(
+        "performance.clearMeasures(); {chart}.setProfiling(true);"
+    ))
+    .await?;
+    s.client.perform_actions(mouse_to(x, y)).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let hover = s
+        .js(&format!("{chart}.setProfiling(false); return performance.getEntriesByType('measure').map(e => [e.name, e.duration]);"))
+        .await?;
+    let hover_tip = s
+        .js(&format!(
+            "return {CHART}.querySelector('.rankclimb-tooltip').textContent"
+        ))
+        .await?;
+    if !hover_tip.as_str().unwrap_or_default().contains("88") {
+        bail!("{page}: the profiled hover did not show 2020's rank: {hover_tip}");
+    }
     let calls = s
         .js(&format!(
             "{CALL_COUNTER}; {chart}.drawFrames({COUNTED_FRAMES}); return {{ ...window.__calls }};"
@@ -356,7 +361,29 @@ async fn profile_once(base: &str, page: &str, width: u32, height: u32) -> Result
         "stages": stages,
         "functions": self_times(&profile["profile"]),
         "canvas_calls_per_frame": per_call.iter().map(|(k, n)| json!([k, n])).collect::<Vec<_>>(),
+        "hover_stages": hover,
     }))
+}
+
+/// Where 2020's point is on the page, in CSS pixels.
+async fn point_of_2020(s: &Session) -> Result<(f64, f64)> {
+    let point = s
+        .js("return document.querySelector('[data-rankclimb]').rankclimb.pointOf(2020)")
+        .await?;
+    let rect = s.js(&format!("const r = {CHART}.querySelector('.rankclimb-canvas').getBoundingClientRect(); return [r.left, r.top]")).await?;
+    let at = |v: &Value, i: usize| v[i].as_f64().unwrap_or(0.0);
+    Ok((
+        (at(&rect, 0) + at(&point, 0)).round(),
+        (at(&rect, 1) + at(&point, 1)).round(),
+    ))
+}
+
+fn mouse_to(x: f64, y: f64) -> MouseActions {
+    MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x,
+        y,
+    })
 }
 
 /// Self time per function in a CDP CPU profile, grouped by name, largest first; wasm
@@ -467,6 +494,19 @@ fn print_profile(profile: &Value) {
                 .collect::<String>()
         );
     }
+    let hover: Vec<String> = profile["hover_stages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| {
+            format!(
+                "{} {:.2} ms",
+                m[0].as_str().unwrap_or(""),
+                m[1].as_f64().unwrap_or(0.0)
+            )
+        })
+        .collect();
+    println!("  hover onto 2020, staged: {}", hover.join(", "));
     let calls: Vec<String> = profile["canvas_calls_per_frame"]
         .as_array()
         .into_iter()
