@@ -287,6 +287,25 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
             "the backing store still matches the CSS box: {s}"
         );
     }
+    // One module holds the loader and the bindings, and both instances share one wasm.
+    let fetched = b
+        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+        .await;
+    let fetched: Vec<&str> = fetched
+        .as_array()
+        .expect("resources")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(
+        !fetched.contains(&"/pkg/rankclimb.js"),
+        "the bindings come inside rankclimb.js: {fetched:?}"
+    );
+    assert_eq!(
+        fetched.iter().filter(|p| p.ends_with(".wasm")).count(),
+        1,
+        "{fetched:?}"
+    );
     // Each instance answers for itself.
     let first = b
         .js("return qa('[data-rankclimb]')[0].rankclimb.pointOf(2020)")

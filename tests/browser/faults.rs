@@ -349,7 +349,7 @@ async fn mount_destroy_cycles_and_frames_stay_within_memory_bounds() {
         .js_async(
             "const done = arguments[arguments.length - 1];
              (async () => {
-               const { Chart } = await import('/pkg/rankclimb.js');
+               const { Chart } = await import('/rankclimb.js');
                const data = await (await fetch('/data/pingdingshan.json')).json();
                const host = document.createElement('div');
                host.style.width = '600px';

@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the release wasm, its JS bindings and the static page, in `dist/`.
 
 use crate::{cargo, run_cmd, step};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -68,6 +68,27 @@ pub fn bindings(root: &Path, pkg: &Path, keep_names: bool) -> Result<()> {
         .context("wasm-bindgen could not generate the bindings")
 }
 
+/// The loader imports the bindings; a page would fetch them only after parsing the loader,
+/// one round trip later. Writing both into `rankclimb.js` saves that trip. `pkg/` stays,
+/// for hosts that import the bindings themselves.
+fn bundle_loader(out: &Path) -> Result<()> {
+    const IMPORT: &str = "import init, { Chart } from './pkg/rankclimb.js';";
+    let loader_path = out.join("rankclimb.js");
+    let loader = fs::read_to_string(&loader_path)?;
+    let glue = fs::read_to_string(out.join("pkg").join("rankclimb.js"))?;
+    if !loader.contains(IMPORT) || !glue.contains("__wbg_init as default") {
+        bail!("the loader no longer imports the bindings as `{IMPORT}`, or the bindings no longer export `__wbg_init`: update bundle_loader");
+    }
+    let loader = loader.replacen(IMPORT, "const init = __wbg_init;", 1);
+    fs::write(
+        &loader_path,
+        format!(
+            "// wasm-bindgen's bindings (pkg/rankclimb.js), then the loader.\n{glue}\n{loader}"
+        ),
+    )?;
+    Ok(())
+}
+
 pub fn dist(root: &Path) -> Result<PathBuf> {
     ensure_wasm_target()?;
     step("building the release wasm (cargo build --release --target wasm32-unknown-unknown)");
@@ -88,6 +109,8 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
     copy_tree(&root.join("www"), &out)?;
     step("generating the JS bindings (wasm-bindgen-cli-support, name section removed)");
     bindings(root, &out.join("pkg"), false)?;
+    step("joining the bindings and the loader into one module, rankclimb.js");
+    bundle_loader(&out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
     crate::static_images::render_all(&out)?;
     let size = fs::metadata(out.join("pkg").join("rankclimb_bg.wasm"))?.len();
