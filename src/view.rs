@@ -70,13 +70,17 @@ pub fn readout(model: &Model, kind: ViewKind, index: usize, lang: Lang) -> Optio
 
 pub use crate::panel_draw::Layer;
 
+/// How many year-steps of the rank line are drawn at entry `progress` (0 to 1).
+fn reveal_at(l: &RankLayout, progress: f64) -> f64 {
+    progress * l.years.len().saturating_sub(1) as f64
+}
+
 /// How far from the left, in device pixels, the swept layer is uncovered at `progress`;
 /// `None` when the view has no swept layer.
 pub fn swept_x(layout: &ViewLayout, progress: f64) -> Option<i32> {
     match layout {
         ViewLayout::Rank(l) if !l.gaps.is_empty() => {
-            let steps = l.years.len().saturating_sub(1) as f64;
-            Some(reveal_to_x(l, progress.clamp(0.0, 1.0) * steps))
+            Some(reveal_to_x(l, reveal_at(l, progress.clamp(0.0, 1.0))))
         }
         _ => None,
     }
@@ -97,9 +101,8 @@ pub fn draw_view<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     match layout {
         ViewLayout::Rank(l) => {
-            let steps = l.years.len().saturating_sub(1) as f64;
             let frame = Frame {
-                reveal: progress * steps,
+                reveal: reveal_at(l, progress),
                 inspected,
             };
             match layer {

@@ -655,51 +655,33 @@ impl Instance {
         let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
             return;
         };
+        // Size an off-page canvas (0 × 0 frees it) and draw one layer on it.
+        let paint = |canvas: &web_sys::HtmlCanvasElement, (w, h): (u32, u32), layer: Layer| {
+            canvas.set_width(w);
+            canvas.set_height(h);
+            if w == 0 {
+                return;
+            }
+            let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+                return;
+            };
+            let root = backend.into_drawing_area();
+            if let Err(e) = draw_view(
+                &root, &s.model, layout, s.progress, None, s.lang, &s.theme, layer,
+            ) {
+                web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+            }
+        };
         let v = layout.viewport();
-        d.still.set_width(v.width);
-        d.still.set_height(v.height);
-        let Some(backend) = CanvasBackend::with_canvas_object(d.still.clone()) else {
-            return;
-        };
-        let root = backend.into_drawing_area();
-        let drawn = self.stage("rankclimb:still", "rankclimb:still-start", || {
-            draw_view(
-                &root,
-                &s.model,
-                layout,
-                s.progress,
-                None,
-                s.lang,
-                &s.theme,
-                Layer::Still,
-            )
+        self.stage("rankclimb:still", "rankclimb:still-start", || {
+            paint(&d.still, (v.width, v.height), Layer::Still)
         });
-        if let Err(e) = drawn {
-            web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
-        }
         // Only views with swept marks hold a full-size swept canvas.
-        let has_swept = swept_x(layout, 1.0).is_some();
-        d.swept.set_width(if has_swept { v.width } else { 0 });
-        d.swept.set_height(if has_swept { v.height } else { 0 });
-        if !has_swept {
-            return;
-        }
-        let Some(backend) = CanvasBackend::with_canvas_object(d.swept.clone()) else {
-            return;
+        let swept_size = match swept_x(layout, 1.0) {
+            Some(_) => (v.width, v.height),
+            None => (0, 0),
         };
-        let root = backend.into_drawing_area();
-        if let Err(e) = draw_view(
-            &root,
-            &s.model,
-            layout,
-            1.0,
-            None,
-            s.lang,
-            &s.theme,
-            Layer::Swept,
-        ) {
-            web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
-        }
+        paint(&d.swept, swept_size, Layer::Swept);
     }
 
     fn relayout(&self) {

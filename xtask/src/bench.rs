@@ -209,17 +209,7 @@ async fn measure_once(
     s.cdp("Performance.enable", json!({ "timeDomain": "timeTicks" }))
         .await?;
     s.client.goto(&format!("{base}/{page}")).await?;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let first_frame = loop {
-        let v = s.js("const m = performance.getEntriesByName('rankclimb:first-frame')[0]; return m ? m.startTime : null;").await?;
-        if let Some(t) = v.as_f64() {
-            break t;
-        }
-        if Instant::now() > deadline {
-            bail!("{page}: no chart frame within 15 s");
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    let first_frame = first_frame_ms(&s, page).await?;
     let task_at_first = s.metric("TaskDuration").await?;
     tokio::time::sleep(Duration::from_millis(2000)).await;
     let main_thread_ms = (s.metric("TaskDuration").await? - task_at_first) * 1000.0;
@@ -275,17 +265,7 @@ async fn measure_once(
 async fn profile_once(base: &str, page: &str, width: u32, height: u32) -> Result<Value> {
     let s = Session::start(width, height).await?;
     s.client.goto(&format!("{base}/{page}")).await?;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while s
-        .js("return performance.getEntriesByName('rankclimb:first-frame').length")
-        .await?
-        == json!(0)
-    {
-        if Instant::now() > deadline {
-            bail!("{page}: no chart frame within 15 s");
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    first_frame_ms(&s, page).await?;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let chart = "document.querySelector('[data-rankclimb]').rankclimb";
     s.js(&format!(
@@ -363,6 +343,22 @@ async fn profile_once(base: &str, page: &str, width: u32, height: u32) -> Result
         "canvas_calls_per_frame": per_call.iter().map(|(k, n)| json!([k, n])).collect::<Vec<_>>(),
         "hover_stages": hover,
     }))
+}
+
+/// Navigation start → the chart's first drawn frame (its `rankclimb:first-frame` mark), once
+/// the page has drawn it.
+async fn first_frame_ms(s: &Session, page: &str) -> Result<f64> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let v = s.js("const m = performance.getEntriesByName('rankclimb:first-frame')[0]; return m ? m.startTime : null;").await?;
+        if let Some(t) = v.as_f64() {
+            return Ok(t);
+        }
+        if Instant::now() > deadline {
+            bail!("{page}: no chart frame within 15 s");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// Where 2020's point is on the page, in CSS pixels.
