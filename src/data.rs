@@ -93,23 +93,24 @@ pub struct RankEntry {
 
 /// One indicator panel. Each kind draws a different sort of number, so that numbers of
 /// different kinds never share a scale.
+///
+/// Read through the flat [`PanelFields`] rather than as a serde-tagged enum: a tagged enum
+/// buffers every panel as generic content before choosing its variant, which cost ~40 KB of
+/// wasm; the flat form is read in one pass and checked per kind in `try_from`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "PanelFields")]
 pub enum PanelEntry {
     /// Places in sub-rankings out of one field of `of`, each on its own strip.
     Ranks {
         title: LocalText,
-        #[serde(default)]
         subtitle: Option<LocalText>,
         of: f64,
-        #[serde(default)]
         reference: Option<ReferenceEntry>,
         items: Vec<RankItemEntry>,
     },
     /// Bars; each measure is its own column with its own scale and unit.
     Bars {
         title: LocalText,
-        #[serde(default)]
         subtitle: Option<LocalText>,
         measures: Vec<MeasureEntry>,
         items: Vec<BarItemEntry>,
@@ -117,10 +118,180 @@ pub enum PanelEntry {
     /// Single figures with their units, side by side.
     Stats {
         title: LocalText,
-        #[serde(default)]
         subtitle: Option<LocalText>,
         items: Vec<StatEntry>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PanelKind {
+    Ranks,
+    Bars,
+    Stats,
+}
+
+impl PanelKind {
+    fn name(self) -> &'static str {
+        match self {
+            PanelKind::Ranks => "ranks",
+            PanelKind::Bars => "bars",
+            PanelKind::Stats => "stats",
+        }
+    }
+}
+
+/// Every field any kind of panel may have; `try_from` rejects those its kind does not use.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelFields {
+    kind: PanelKind,
+    title: LocalText,
+    #[serde(default)]
+    subtitle: Option<LocalText>,
+    #[serde(default)]
+    of: Option<f64>,
+    #[serde(default)]
+    reference: Option<ReferenceEntry>,
+    #[serde(default)]
+    measures: Option<Vec<MeasureEntry>>,
+    items: Vec<ItemFields>,
+}
+
+/// Every field any kind of item may have. `rank` and `value` are `Some(None)` when written
+/// as `null` and `None` when left out, so that leaving one out can still be refused.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFields {
+    label: LocalText,
+    #[serde(default, deserialize_with = "written")]
+    rank: Option<Option<f64>>,
+    #[serde(default)]
+    values: Option<Vec<Option<f64>>>,
+    #[serde(default, deserialize_with = "written")]
+    value: Option<Option<f64>>,
+    #[serde(default)]
+    unit: Option<UnitText>,
+    #[serde(default)]
+    detail: Option<LocalText>,
+    sources: Vec<String>,
+}
+
+/// A field that is present, as a number or `null`.
+fn written<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(d).map(Some)
+}
+
+/// The fields a kind does not use, named as they are written in the file.
+fn stray_fields(kind: PanelKind, present: &[(&'static str, bool)]) -> Result<(), String> {
+    match present.iter().find(|(_, here)| *here) {
+        Some((name, _)) => Err(format!("a `{}` panel has no field `{name}`", kind.name())),
+        None => Ok(()),
+    }
+}
+
+fn required<T>(v: Option<T>, what: &str) -> Result<T, String> {
+    v.ok_or_else(|| format!("missing field `{what}`"))
+}
+
+impl TryFrom<PanelFields> for PanelEntry {
+    type Error = String;
+
+    fn try_from(p: PanelFields) -> Result<Self, String> {
+        let kind = p.kind;
+        let item_error = |i: usize, e: String| format!("items[{i}]: {e}");
+        Ok(match kind {
+            PanelKind::Ranks => {
+                stray_fields(kind, &[("measures", p.measures.is_some())])?;
+                let items = p.items.into_iter().enumerate().map(|(i, it)| {
+                    stray_fields(
+                        kind,
+                        &[
+                            ("values", it.values.is_some()),
+                            ("value", it.value.is_some()),
+                            ("unit", it.unit.is_some()),
+                            ("detail", it.detail.is_some()),
+                        ],
+                    )
+                    .and_then(|()| required(it.rank, "rank"))
+                    .map(|rank| RankItemEntry {
+                        label: it.label,
+                        rank,
+                        sources: it.sources,
+                    })
+                    .map_err(|e| item_error(i, e))
+                });
+                PanelEntry::Ranks {
+                    title: p.title,
+                    subtitle: p.subtitle,
+                    of: required(p.of, "of")?,
+                    reference: p.reference,
+                    items: items.collect::<Result<_, _>>()?,
+                }
+            }
+            PanelKind::Bars => {
+                stray_fields(
+                    kind,
+                    &[("of", p.of.is_some()), ("reference", p.reference.is_some())],
+                )?;
+                let items = p.items.into_iter().enumerate().map(|(i, it)| {
+                    stray_fields(
+                        kind,
+                        &[
+                            ("rank", it.rank.is_some()),
+                            ("value", it.value.is_some()),
+                            ("unit", it.unit.is_some()),
+                            ("detail", it.detail.is_some()),
+                        ],
+                    )
+                    .and_then(|()| required(it.values, "values"))
+                    .map(|values| BarItemEntry {
+                        label: it.label,
+                        values,
+                        sources: it.sources,
+                    })
+                    .map_err(|e| item_error(i, e))
+                });
+                PanelEntry::Bars {
+                    title: p.title,
+                    subtitle: p.subtitle,
+                    measures: required(p.measures, "measures")?,
+                    items: items.collect::<Result<_, _>>()?,
+                }
+            }
+            PanelKind::Stats => {
+                stray_fields(
+                    kind,
+                    &[
+                        ("of", p.of.is_some()),
+                        ("reference", p.reference.is_some()),
+                        ("measures", p.measures.is_some()),
+                    ],
+                )?;
+                let items = p.items.into_iter().enumerate().map(|(i, it)| {
+                    stray_fields(
+                        kind,
+                        &[("rank", it.rank.is_some()), ("values", it.values.is_some())],
+                    )
+                    .and_then(|()| required(it.value, "value"))
+                    .and_then(|value| Ok((value, required(it.unit, "unit")?)))
+                    .map(|(value, unit)| StatEntry {
+                        label: it.label,
+                        value,
+                        unit,
+                        detail: it.detail,
+                        sources: it.sources,
+                    })
+                    .map_err(|e| item_error(i, e))
+                });
+                PanelEntry::Stats {
+                    title: p.title,
+                    subtitle: p.subtitle,
+                    items: items.collect::<Result<_, _>>()?,
+                }
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -131,11 +302,9 @@ pub struct ReferenceEntry {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct RankItemEntry {
     pub label: LocalText,
-    #[serde(deserialize_with = "explicit")]
     pub rank: Option<f64>,
     pub sources: Vec<String>,
 }
@@ -159,8 +328,7 @@ pub struct UnitText {
     pub en: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct BarItemEntry {
     pub label: LocalText,
     /// One value per measure; `null` where the source gives none.
@@ -168,15 +336,12 @@ pub struct BarItemEntry {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct StatEntry {
     pub label: LocalText,
-    #[serde(deserialize_with = "explicit")]
     pub value: Option<f64>,
     pub unit: UnitText,
     /// How the source qualifies the figure, quoted as printed.
-    #[serde(default)]
     pub detail: Option<LocalText>,
     pub sources: Vec<String>,
 }

@@ -377,3 +377,44 @@ fn src_holds_no_story_numbers() {
     }
     assert!(found.is_empty(), "story numbers in src/: {found:?}");
 }
+
+/// Each kind of panel takes only its own fields, and an item's figure must be written out
+/// (as a number or `null`), whatever the kind: the flat reading in `data.rs` checks by hand
+/// what a tagged enum would have checked.
+#[test]
+fn panel_fields_belong_to_their_kind() {
+    let shape = |edit: fn(&mut serde_json::Value)| match story_with(edit) {
+        Err(rankclimb::DataError::Shape(m)) => m,
+        other => panic!("expected a shape error, got {other:?}"),
+    };
+    let m = shape(|v| v["panels"][0]["measures"] = json!([]));
+    assert!(
+        m.contains("panels[0]") && m.contains("a `ranks` panel has no field `measures`"),
+        "{m}"
+    );
+    let m = shape(|v| v["panels"][1]["of"] = json!(169));
+    assert!(m.contains("a `bars` panel has no field `of`"), "{m}");
+    let m = shape(|v| {
+        v["panels"][0]["items"][2]
+            .as_object_mut()
+            .map(|o| o.remove("rank"));
+    });
+    assert!(m.contains("items[2]: missing field `rank`"), "{m}");
+    let m = shape(|v| {
+        v["panels"][3]["items"][1]
+            .as_object_mut()
+            .map(|o| o.remove("value"));
+    });
+    assert!(m.contains("items[1]: missing field `value`"), "{m}");
+    let m = shape(|v| v["panels"][3]["items"][0]["values"] = json!([1]));
+    assert!(m.contains("a `stats` panel has no field `values`"), "{m}");
+    let m = shape(|v| {
+        v["panels"][1].as_object_mut().map(|o| o.remove("measures"));
+    });
+    assert!(m.contains("missing field `measures`"), "{m}");
+    let m = shape(|v| v["panels"][2]["items"][0]["rnak"] = json!(1));
+    assert!(m.contains("unknown field `rnak`"), "{m}");
+    // `null` is written, so it is accepted: the unknown stays an unknown.
+    let model = story_with(|v| v["panels"][3]["items"][0]["value"] = json!(null)).expect("valid");
+    assert!(!model.panels.is_empty());
+}
