@@ -90,6 +90,12 @@ fn bundle_loader(out: &Path) -> Result<()> {
 }
 
 pub fn dist(root: &Path) -> Result<PathBuf> {
+    dist_with_names(root, false)
+}
+
+/// `dist/`, optionally with the wasm's function names kept, so that a size tool such as
+/// `twiggy top dist/pkg/rankclimb_bg.wasm` can say what each byte is for.
+pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     ensure_wasm_target()?;
     step("building the release wasm (cargo build --release --target wasm32-unknown-unknown)");
     run_cmd(cargo().current_dir(root).args([
@@ -107,8 +113,12 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
     }
     step("copying the page from www/ to dist/");
     copy_tree(&root.join("www"), &out)?;
-    step("generating the JS bindings (wasm-bindgen-cli-support, name section removed)");
-    bindings(root, &out.join("pkg"), false)?;
+    step(if keep_names {
+        "generating the JS bindings (wasm-bindgen-cli-support, function names kept)"
+    } else {
+        "generating the JS bindings (wasm-bindgen-cli-support, name section removed)"
+    });
+    bindings(root, &out.join("pkg"), keep_names)?;
     step("joining the bindings and the loader into one module, rankclimb.js");
     bundle_loader(&out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;

@@ -23,7 +23,8 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: cargo xtask <command>
-  dist                 build the release wasm and write the static site to dist/
+  dist [--names]       build the release wasm and write the static site to dist/
+                       (--names keeps the wasm's function names, for twiggy)
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every test: native, then the built page in headless Chromium
   bench [--runs N]     measure size and speed of the built page in headless Chromium
@@ -34,7 +35,11 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = workspace_root();
     match args.first().map(String::as_str) {
-        Some("dist") => dist::dist(&root).map(|_| ()),
+        Some("dist") => match args.get(1).map(String::as_str) {
+            None => dist::dist(&root).map(|_| ()),
+            Some("--names") => dist::dist_with_names(&root, true).map(|_| ()),
+            Some(other) => bail!("unknown option {other:?}\n{USAGE}"),
+        },
         Some("serve") => {
             let port = match args.get(1).map(String::as_str) {
                 None => 8000,
