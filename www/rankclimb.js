@@ -127,15 +127,18 @@ async function mount(el, ready) {
   const loading = fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
   loading.catch(() => {});
   const box = await isolate(el);
+  performance.mark('rankclimb:style-ready');
   let data;
   try {
     data = await loading;
+    performance.mark('rankclimb:data-ready');
   } catch (e) {
     showError(box, 'fetch', e.message);
     return null;
   }
   try {
     await ready;
+    performance.mark('rankclimb:wasm-ready');
   } catch (e) {
     await showFallback(box, el.getAttribute('data-rankclimb'), e.message);
     return null;
@@ -158,6 +161,7 @@ async function mount(el, ready) {
   }
 }
 
+performance.mark('rankclimb:loader');
 const ready = init({ module_or_path: new URL('./pkg/rankclimb_bg.wasm', import.meta.url) });
 const charts = await Promise.all([...document.querySelectorAll('[data-rankclimb]')].map((el) => mount(el, ready)));
 document.documentElement.dataset.rankclimbReady = String(charts.filter(Boolean).length);

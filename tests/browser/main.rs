@@ -272,3 +272,71 @@ async fn backing_store_follows_device_pixel_ratio_and_width() {
         b.close().await;
     }
 }
+
+/// A resize report that leaves the width and pixel ratio as they were (the observer's first
+/// report after mounting, or a change of height) redraws nothing; a new width redraws the
+/// still layer at the new size.
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn only_a_new_width_redraws_the_still_layer() {
+    let b = Browser::start(Options::default()).await;
+    b.open("rank.html").await;
+    b.wait_for_entry_animation().await;
+    // Resolves after the chart's ResizeObserver has had its turn: observers run in the order
+    // they were made, and this one is made after the chart's.
+    const AFTER_RESIZE: &str = "const settled = () => new Promise((resolve) => {
+           const ro = new ResizeObserver(() => requestAnimationFrame(() => { ro.disconnect(); resolve(); }));
+           ro.observe(q('figure.rankclimb'));
+         });";
+    let taller = b
+        .js_async(&format!(
+            "const done = arguments[arguments.length - 1];
+             {AFTER_RESIZE}
+             (async () => {{
+               const chart = q('[data-rankclimb]').rankclimb;
+               const fig = q('figure.rankclimb');
+               const before = [fig.clientWidth, fig.clientHeight, q('{CANVAS}').width];
+               chart.setProfiling(true);
+               performance.clearMeasures();
+               fig.style.minHeight = (fig.clientHeight + 80) + 'px';
+               await settled();
+               const redraws = performance.getEntriesByName('rankclimb:still').length;
+               done([...before, fig.clientWidth, fig.clientHeight, redraws]);
+             }})();"
+        ))
+        .await;
+    let t = |i: usize| taller[i].as_f64().expect("number");
+    assert_eq!(t(3), t(0), "same width: {taller}");
+    assert!(t(4) > t(1), "the figure grew taller: {taller}");
+    assert_eq!(
+        t(5),
+        0.0,
+        "a taller figure redrew the still layer: {taller}"
+    );
+    let narrower = b
+        .js_async(&format!(
+            "const done = arguments[arguments.length - 1];
+             {AFTER_RESIZE}
+             (async () => {{
+               const host = document.querySelector('[data-rankclimb]');
+               host.style.width = '600px';
+               await settled();
+               done([performance.getEntriesByName('rankclimb:still').length, q('{CANVAS}').width, q('{CANVAS}').getBoundingClientRect().width]);
+             }})();"
+        ))
+        .await;
+    let n = |i: usize| narrower[i].as_f64().expect("number");
+    assert!(
+        n(0) >= 1.0,
+        "a new width redrew the still layer: {narrower}"
+    );
+    assert_eq!(
+        n(1),
+        n(2).round(),
+        "backing store follows (ratio 1): {narrower}"
+    );
+    assert!(n(2) <= 600.0, "{narrower}");
+    assert!(b.line_pixels(CANVAS).await > 200, "drawn at the new width");
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}

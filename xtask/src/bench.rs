@@ -29,6 +29,20 @@ const FRAME_TIMER: &str = "(() => {
   });
 })();";
 
+/// The marks the loader and the chart leave on the way to the first frame, in order.
+const MOUNT_STEPS: [&str; 10] = [
+    "rankclimb:loader",
+    "rankclimb:style-ready",
+    "rankclimb:data-ready",
+    "rankclimb:wasm-ready",
+    "rankclimb:mount",
+    "rankclimb:parsed",
+    "rankclimb:dom-built",
+    "rankclimb:sized",
+    "rankclimb:still-drawn",
+    "rankclimb:first-frame",
+];
+
 /// The first chart's shadow root, where its canvas and tooltip live.
 const CHART: &str = "document.querySelector('[data-rankclimb]').shadowRoot";
 
@@ -210,6 +224,11 @@ async fn measure_once(
         .await?;
     s.client.goto(&format!("{base}/{page}")).await?;
     let first_frame = first_frame_ms(&s, page).await?;
+    let steps = s
+        .js(&format!(
+            "return {MOUNT_STEPS:?}.map(n => performance.getEntriesByName(n)[0]?.startTime ?? null)"
+        ))
+        .await?;
     let task_at_first = s.metric("TaskDuration").await?;
     tokio::time::sleep(Duration::from_millis(2000)).await;
     let main_thread_ms = (s.metric("TaskDuration").await? - task_at_first) * 1000.0;
@@ -254,7 +273,7 @@ async fn measure_once(
         .unwrap_or(Value::Null);
     s.close().await;
     Ok(json!({
-        "first_frame_ms": first_frame, "frames": frames, "main_thread_ms": main_thread_ms, "hover_ms": hover_ms,
+        "first_frame_ms": first_frame, "first_frame_steps": steps, "frames": frames, "main_thread_ms": main_thread_ms, "hover_ms": hover_ms,
         "resources": resources, "after_load": after_load, "after_10000_frames": after_frames, "browser": version,
     }))
 }
@@ -617,9 +636,22 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
         let mem = |when: &str, what: &str| {
             median(runs.iter().filter_map(|r| r[when][what].as_f64()).collect())
         };
+        // Each step's median time from navigation start, over the loads.
+        let steps: Vec<Value> = MOUNT_STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let at = median(
+                    runs.iter()
+                        .filter_map(|r| r["first_frame_steps"][i].as_f64())
+                        .collect(),
+                );
+                json!({ "step": name.trim_start_matches("rankclimb:"), "ms": at })
+            })
+            .collect();
         let summary = json!({
             "page": page, "name": name, "runs": runs_per_page, "files": files, "raw_bytes": raw_total, "gzip_bytes": gz_total,
-            "first_frame_ms": per_run("first_frame_ms"), "frame_ms_median": frame_median, "frame_ms_p95": frame_p95,
+            "first_frame_ms": per_run("first_frame_ms"), "first_frame_steps": steps, "frame_ms_median": frame_median, "frame_ms_p95": frame_p95,
             "frame_ms_max": frame_max, "frames_per_load": all_frames.len() / runs_per_page, "main_thread_ms_2s": per_run("main_thread_ms"),
             "hover_ms": per_run("hover_ms"),
             "wasm_memory_after_load": mem("after_load", "wasm"), "js_heap_after_load": mem("after_load", "heap"),
@@ -645,6 +677,18 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
         println!(
             "  navigation → first drawn frame     {:>8.1} ms",
             summary["first_frame_ms"].as_f64().unwrap_or(f64::NAN)
+        );
+        println!(
+            "    steps (median ms from navigation start): {}",
+            steps
+                .iter()
+                .map(|s| format!(
+                    "{} {:.0}",
+                    s["step"].as_str().unwrap_or(""),
+                    s["ms"].as_f64().unwrap_or(f64::NAN)
+                ))
+                .collect::<Vec<_>>()
+                .join(" → ")
         );
         println!("  script per frame, median/p95/max   {frame_median:>8.2} / {frame_p95:.2} / {frame_max:.2} ms ({} frames a load)", all_frames.len() / runs_per_page);
         println!(
