@@ -18,6 +18,10 @@ pub struct SurfaceDom {
     /// the part left of the line's tip (see `view::swept_x`).
     pub swept: HtmlCanvasElement,
     pub tooltip: HtmlElement,
+    /// The tooltip's parts, made once and rewritten on each hover: creating them afresh
+    /// was a third of the DOM calls of a hover.
+    tooltip_heading: Element,
+    tooltip_lines: std::cell::RefCell<Vec<Element>>,
     pub heading: Option<(Element, Element)>,
 }
 
@@ -54,6 +58,8 @@ fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
     let tooltip = html(doc, "div", "rankclimb-tooltip")?;
     tooltip.set_attribute("aria-hidden", "true").ok()?;
     tooltip.set_hidden(true);
+    let tooltip_heading = el(doc, "strong", "rankclimb-tooltip-heading")?;
+    tooltip.append_child(&tooltip_heading).ok()?;
     stage.append_with_node_2(&canvas, &tooltip).ok()?;
     let heading = match kind {
         ViewKind::Rank => None,
@@ -71,6 +77,8 @@ fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
         still,
         swept,
         tooltip,
+        tooltip_heading,
+        tooltip_lines: Default::default(),
         heading,
     })
 }
@@ -258,16 +266,23 @@ impl SurfaceDom {
         stage_width: f64,
     ) {
         let t = &self.tooltip;
-        t.set_text_content(None);
-        if let Some(h) = el(doc, "strong", "rankclimb-tooltip-heading") {
-            h.set_text_content(Some(&readout.heading));
-            let _ = t.append_child(&h);
+        self.tooltip_heading
+            .set_text_content(Some(&readout.heading));
+        let mut lines = self.tooltip_lines.borrow_mut();
+        while lines.len() < readout.lines.len() {
+            let Some(d) = el(doc, "div", "rankclimb-tooltip-line") else {
+                break;
+            };
+            let _ = t.append_child(&d);
+            lines.push(d);
         }
-        for line in &readout.lines {
-            if let Some(d) = el(doc, "div", "rankclimb-tooltip-line") {
-                d.set_text_content(Some(line));
-                let _ = t.append_child(&d);
-            }
+        // The last line is styled as the source line (`:last-child`): drop any spare ones.
+        let keep = readout.lines.len().min(lines.len());
+        for spare in lines.drain(keep..) {
+            spare.remove();
+        }
+        for (d, line) in lines.iter().zip(&readout.lines) {
+            d.set_text_content(Some(line));
         }
         let style = t.style();
         // Keep the box inside the stage: to the right of the point on the left half,

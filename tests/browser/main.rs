@@ -160,6 +160,14 @@ async fn keyboard_steps_through_every_year() {
             tip.starts_with(&format!("{year}年度")),
             "step {i} tooltip: {tip:?}"
         );
+        // The tooltip's lines are reused between steps: none may linger from the year before
+        // (the unpublished years have a line more than the others).
+        assert_eq!(tip.matches("来源").count(), 1, "step {i} tooltip: {tip:?}");
+        assert_eq!(
+            tip.contains("排名未公布"),
+            rank.is_none(),
+            "step {i} tooltip: {tip:?}"
+        );
         match rank {
             Some(r) => assert!(live.contains(r), "{year} should announce {r}: {live:?}"),
             None => {

@@ -91,6 +91,23 @@ async fn hovering_each_item_shows_its_value_and_source() {
                 tip.contains("来源"),
                 "panel {p} item {i} names its source: {tip:?}"
             );
+            // The tooltip's parts are reused from hover to hover: no line of the item
+            // before may linger, and the source stays the last line.
+            assert_eq!(
+                tip.matches("来源").count(),
+                1,
+                "panel {p} item {i}: {tip:?}"
+            );
+            let last = b
+                .js(&format!(
+                    "const t = q({sel:?}); return [t.firstElementChild.className, t.lastElementChild.textContent];"
+                ))
+                .await;
+            assert_eq!(last[0], "rankclimb-tooltip-heading", "{last}");
+            assert!(
+                last[1].as_str().unwrap_or("").contains("来源"),
+                "the source is the last line: {last}"
+            );
             let live = b.text(".rankclimb-live").await;
             assert!(live.contains(expected[1]), "announcement {live:?}");
         }
