@@ -345,6 +345,23 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             } else {
                 short.to_string()
             };
+            // On a narrow chart the words cross the unpublished years' dashed lines: a chip
+            // of the band's own colour under them keeps them legible.
+            let half =
+                (approx_text_width(&label, 11.0 * v.scale) / 2.0 + 4.0 * v.scale).ceil() as i32;
+            let crossed = (g.first..=g.last)
+                .map(|i| layout.years[i].x)
+                .any(|x| mid.0 - half < x && x < mid.0 + half);
+            if crossed {
+                let chip = [
+                    (mid.0 - half, mid.1 - v.px(8.0)),
+                    (mid.0 + half, mid.1 + v.px(8.0)),
+                ];
+                root.draw(&Rectangle::new(chip, theme.background.filled()))
+                    .map_err(fail)?;
+                root.draw(&Rectangle::new(chip, theme.gap_fill.filled()))
+                    .map_err(fail)?;
+            }
             root.draw(&Text::new(
                 label,
                 mid,

@@ -376,3 +376,41 @@ fn layers_add_up_to_the_whole_chart() {
     let at_2019 = swept_x(&layout, 3.0 / 5.0).expect("swept");
     assert_eq!(at_2019, rank.years[3].x);
 }
+
+/// The unpublished years' label sits between their dashed lines on a wide chart; on a narrow
+/// one it crosses them, and gets a chip of the band's colour underneath to stay legible.
+#[test]
+fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
+    let m = story();
+    let white_rects = |width: u32| {
+        let v = Viewport {
+            width,
+            height: 450,
+            scale: 1.0,
+        };
+        let layout = rank_layout(&m, v, Lang::Zh);
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (v.width, v.height)).into_drawing_area();
+            let frame = Frame {
+                reveal: 5.0,
+                inspected: None,
+            };
+            draw_rank_chart(&root, &m, &layout, frame, Lang::Zh, &Theme::light()).expect("draws");
+        }
+        let label = texts(&out)
+            .into_iter()
+            .find(|t| t.contains("未公布"))
+            .expect("the span is labelled");
+        let rects = out
+            .split("<rect")
+            .skip(1)
+            .filter(|r| r.contains("fill=\"#FFFFFF\""))
+            .count();
+        (rects, label)
+    };
+    // The background is one white rectangle; a chip adds another.
+    assert_eq!(white_rects(800), (1, "2017–2018 未公布".to_string()));
+    let (rects, label) = white_rects(320);
+    assert_eq!(rects, 2, "{label}");
+}
