@@ -86,6 +86,34 @@ pub fn swept_x(layout: &ViewLayout, progress: f64) -> Option<i32> {
     }
 }
 
+/// The device-pixel box (left, top, right, bottom; right and bottom excluded) that holds
+/// every mark of the swept layer, or `None` when the view has none. The browser keeps the
+/// swept layer on a canvas of this size only: a full-size canvas took ~5 ms to allocate.
+pub fn swept_bounds(layout: &ViewLayout) -> Option<(i32, i32, i32, i32)> {
+    let ViewLayout::Rank(l) = layout else {
+        return None;
+    };
+    // The dashed edges are centred on the band's edges: one dash width beyond, and a pixel.
+    let pad = l.viewport.px(1.0).max(1) + 1;
+    l.gaps
+        .iter()
+        .map(|g| (g.x0 - pad, g.y0 - pad, g.x1 + pad, g.y1 + pad))
+        .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
+}
+
+/// An area for a canvas that holds only the box of the chart from (`left`, `top`): as large
+/// as the whole chart and shifted up and left, so that a layer still draws in chart
+/// coordinates (plotters clamps every point to its area, so a plain small area would squash
+/// the marks against its edges).
+pub fn area_from<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    layout: &ViewLayout,
+    (left, top): (i32, i32),
+) -> DrawingArea<DB, Shift> {
+    let v = layout.viewport();
+    root.shrink((-left, -top), (v.width as i32, v.height as i32))
+}
+
 /// Draw one canvas at entry `progress` (0 to 1) with `inspected` highlighted: all of it,
 /// or only its still, swept or moving layer.
 #[allow(clippy::too_many_arguments)]

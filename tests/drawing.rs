@@ -355,16 +355,47 @@ fn layers_add_up_to_the_whole_chart() {
         .collect::<Vec<_>>();
     parts.sort();
     assert_eq!(parts, whole);
-    // Dashes are drawn once, in the swept layer, not again in each frame's moving layer.
-    let dashes = draw(Layer::Swept, 1.0)
+    // Dashes are drawn once, in the swept layer, not again in each frame's moving layer:
+    // as short filled rectangles in the edge colour, not as a canvas path each.
+    let swept = draw(Layer::Swept, 1.0);
+    assert!(
+        !swept.iter().any(|l| l.starts_with("<polyline")),
+        "{swept:?}"
+    );
+    let dashes = swept
         .iter()
-        .filter(|l| l.starts_with("<polyline"))
+        .filter(|l| l.starts_with("<rect") && l.to_uppercase().contains("#64748B"))
         .count();
     assert!(
         dashes > 50,
         "the dashed span is in the swept layer: {dashes}"
     );
     assert!(draw(Layer::Moving, 1.0).len() < 40);
+    // The browser keeps the swept layer on a canvas the size of `swept_bounds` only: every
+    // swept mark must lie inside that box.
+    let (left, top, right, bottom) =
+        rankclimb::view::swept_bounds(&layout).expect("the story has unpublished years");
+    assert!(right - left < 1600 && bottom - top < 300, "a small box");
+    let attr = |mark: &str, name: &str| -> i32 {
+        let start = mark
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("{name} in {mark}"))
+            + name.len()
+            + 3;
+        let rest = &mark[start..];
+        rest[..rest.find('"').expect("closing quote")]
+            .parse::<f64>()
+            .expect("number") as i32
+    };
+    for mark in swept.iter().filter(|l| l.starts_with("<rect")) {
+        let (x, y) = (attr(mark, "x"), attr(mark, "y"));
+        let (w, h) = (attr(mark, "width"), attr(mark, "height"));
+        assert!(
+            x >= left && y >= top && x + w <= right && y + h <= bottom,
+            "{mark} lies outside {:?}",
+            (left, top, right, bottom)
+        );
+    }
     // 2016 is the first year and the gap starts there: nothing is uncovered at the start,
     // the whole span once the line has passed 2019.
     let rank = match &layout {
@@ -413,4 +444,74 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
     assert_eq!(white_rects(800), (1, "2017–2018 未公布".to_string()));
     let (rects, label) = white_rects(320);
     assert_eq!(rects, 2, "{label}");
+}
+
+/// The browser draws the swept layer on a canvas the size of its box, through `area_from`:
+/// the marks land where they would on a full-size canvas, moved by the box's corner, not
+/// squashed against its edges.
+#[test]
+fn swept_layer_in_its_box_is_the_full_layer_shifted() {
+    use rankclimb::view::{area_from, draw_view, swept_bounds, view_layout, Layer, ViewKind};
+    let m = story();
+    let v = Viewport {
+        width: 1600,
+        height: 900,
+        scale: 2.0,
+    };
+    let layout = view_layout(&m, ViewKind::Rank, v, Lang::Zh).expect("layout");
+    let (left, top, right, bottom) = swept_bounds(&layout).expect("a swept box");
+    let rects = |svg: &str| -> Vec<(i64, i64, String)> {
+        svg.lines()
+            .filter(|l| l.starts_with("<rect"))
+            .map(|l| {
+                let num = |name: &str| {
+                    let at = l.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+                    let rest = &l[at..];
+                    rest[..rest.find('"').expect("quote")]
+                        .parse::<f64>()
+                        .expect("number") as i64
+                };
+                let size = format!("{}x{}", num("width"), num("height"));
+                (num("x"), num("y"), size)
+            })
+            .collect()
+    };
+    let mut full = String::new();
+    {
+        let root = SVGBackend::with_string(&mut full, (v.width, v.height)).into_drawing_area();
+        draw_view(
+            &root,
+            &m,
+            &layout,
+            1.0,
+            None,
+            Lang::Zh,
+            &Theme::light(),
+            Layer::Swept,
+        )
+        .expect("draws");
+    }
+    let mut boxed = String::new();
+    {
+        let size = ((right - left) as u32, (bottom - top) as u32);
+        let root = SVGBackend::with_string(&mut boxed, size).into_drawing_area();
+        let area = area_from(root, &layout, (left, top));
+        draw_view(
+            &area,
+            &m,
+            &layout,
+            1.0,
+            None,
+            Lang::Zh,
+            &Theme::light(),
+            Layer::Swept,
+        )
+        .expect("draws");
+    }
+    let shifted: Vec<_> = rects(&full)
+        .into_iter()
+        .map(|(x, y, size)| (x - i64::from(left), y - i64::from(top), size))
+        .collect();
+    assert!(shifted.len() > 50, "{} marks", shifted.len());
+    assert_eq!(rects(&boxed), shifted);
 }

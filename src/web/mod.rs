@@ -10,8 +10,8 @@ use crate::layout::Viewport;
 use crate::model::{validate, DataError, Lang, Model};
 use crate::timeline::Timeline;
 use crate::view::{
-    draw_view, item_count, readout, swept_x, view_css_height, view_layout, views, Layer, ViewKind,
-    ViewLayout,
+    area_from, draw_view, item_count, readout, swept_bounds, swept_x, view_css_height, view_layout,
+    views, Layer, ViewKind, ViewLayout,
 };
 use crate::DataFile;
 use dom::{show_error, Dom};
@@ -632,14 +632,19 @@ impl Instance {
                 .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
             {
                 let _ = ctx.draw_image_with_html_canvas_element(&d.still, 0.0, 0.0);
-                let height = f64::from(d.swept.height());
-                match swept_x(layout, s.progress).map(f64::from) {
-                    Some(x) if x > 0.0 && height > 0.0 => {
+                // The swept canvas holds only the box of the swept marks: copy the part of
+                // that box left of the line's tip to where the box sits on the chart.
+                if let (Some(x), Some((left, top, right, _))) =
+                    (swept_x(layout, s.progress), swept_bounds(layout))
+                {
+                    let width = f64::from(x.min(right) - left);
+                    let height = f64::from(d.swept.height());
+                    if width > 0.0 && height > 0.0 {
+                        let (left, top) = (f64::from(left), f64::from(top));
                         let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                            &d.swept, 0.0, 0.0, x, height, 0.0, 0.0, x, height,
+                            &d.swept, 0.0, 0.0, width, height, left, top, width, height,
                         );
                     }
-                    _ => {}
                 }
             }
         });
@@ -673,17 +678,21 @@ impl Instance {
         let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
             return;
         };
-        // Size an off-page canvas (0 × 0 frees it) and draw one layer on it.
-        let paint = |canvas: &web_sys::HtmlCanvasElement, (w, h): (u32, u32), layer: Layer| {
+        // Size an off-page canvas (0 × 0 frees it) and draw one layer on it, with the
+        // chart's point (`left`, `top`) at the canvas's corner.
+        let paint = |canvas: &web_sys::HtmlCanvasElement,
+                     (left, top, right, bottom): (i32, i32, i32, i32),
+                     layer: Layer| {
+            let (w, h) = ((right - left).max(0) as u32, (bottom - top).max(0) as u32);
             canvas.set_width(w);
             canvas.set_height(h);
-            if w == 0 {
+            if w == 0 || h == 0 {
                 return;
             }
             let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
                 return;
             };
-            let root = backend.into_drawing_area();
+            let root = area_from(backend.into_drawing_area(), layout, (left, top));
             if let Err(e) = draw_view(
                 &root, &s.model, layout, s.progress, None, s.lang, &s.theme, layer,
             ) {
@@ -691,15 +700,15 @@ impl Instance {
             }
         };
         let v = layout.viewport();
+        let whole = (0, 0, v.width as i32, v.height as i32);
         self.stage("rankclimb:still", "rankclimb:still-start", || {
-            paint(&d.still, (v.width, v.height), Layer::Still)
+            paint(&d.still, whole, Layer::Still)
         });
-        // Only views with swept marks hold a full-size swept canvas.
-        let swept_size = match swept_x(layout, 1.0) {
-            Some(_) => (v.width, v.height),
-            None => (0, 0),
-        };
-        paint(&d.swept, swept_size, Layer::Swept);
+        paint(
+            &d.swept,
+            swept_bounds(layout).unwrap_or_default(),
+            Layer::Swept,
+        );
     }
 
     /// The figure's width and the pixel ratio: what the canvases' layout depends on. Read

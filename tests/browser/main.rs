@@ -48,6 +48,24 @@ async fn chart_animates_in_and_is_not_blank() {
         early < done,
         "the line should draw in over time: {early} line pixels early, {done} at the end"
     );
+    // The unpublished years' band between 2016 and 2019: its fill and its dashed edges (drawn
+    // once on a canvas of the band's size and copied in as the line passes).
+    let band = b
+        .js(&format!(
+            "const c = q('{CANVAS}'); const chart = q('[data-rankclimb]').rankclimb; const r = window.devicePixelRatio;
+             const a = chart.pointOf(2016), z = chart.pointOf(2019);
+             const x0 = Math.round(a[0] * r), x1 = Math.round(z[0] * r);
+             const y0 = Math.round(Math.min(a[1], z[1]) * r) - 20, y1 = Math.round(Math.max(a[1], z[1]) * r) + 20;
+             const d = c.getContext('2d').getImageData(x0, y0, x1 - x0, y1 - y0).data;
+             const near = (i, [r, g, b], t) => Math.abs(d[i] - r) <= t && Math.abs(d[i + 1] - g) <= t && Math.abs(d[i + 2] - b) <= t;
+             let fill = 0, edge = 0;
+             for (let i = 0; i < d.length; i += 4) {{ if (near(i, [233, 235, 239], 4)) fill++; else if (near(i, [100, 116, 139], 30)) edge++; }}
+             return [fill, edge];"
+        ))
+        .await;
+    let count = |i: usize| band[i].as_u64().expect("count");
+    assert!(count(0) > 1000, "the band's fill is drawn: {band}");
+    assert!(count(1) > 40, "the band's dashed edges are drawn: {band}");
     let title = b.text(".rankclimb-title").await;
     assert!(
         title.contains("平顶山高新区"),
