@@ -36,6 +36,29 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
+/// A number attribute of one SVG element, such as `x` of `<rect x="3" …/>`.
+fn attr(mark: &str, name: &str) -> i64 {
+    let at = mark
+        .find(&format!(" {name}=\""))
+        .unwrap_or_else(|| panic!("{name} in {mark}"))
+        + name.len()
+        + 3;
+    let rest = &mark[at..];
+    rest[..rest.find('"').expect("closing quote")]
+        .parse::<f64>()
+        .expect("number") as i64
+}
+
+/// The rank view of the story as the page lays it out on an 800 × 450 chart at ratio 2.
+fn rank_view_at_2x(m: &rankclimb::Model) -> rankclimb::view::ViewLayout {
+    let v = Viewport {
+        width: 1600,
+        height: 900,
+        scale: 2.0,
+    };
+    rankclimb::view::view_layout(m, rankclimb::view::ViewKind::Rank, v, Lang::Zh).expect("layout")
+}
+
 fn line_dots(svg: &str) -> usize {
     svg.matches("<circle").count()
 }
@@ -316,14 +339,10 @@ fn dark_and_high_contrast_themes_draw_the_same_marks() {
 /// layer (the unpublished years' dashed span) is uncovered only as far as the line has grown.
 #[test]
 fn layers_add_up_to_the_whole_chart() {
-    use rankclimb::view::{draw_view, swept_x, view_layout, Layer, ViewKind};
+    use rankclimb::view::{draw_view, swept_x, Layer};
     let m = story();
-    let v = Viewport {
-        width: 1600,
-        height: 900,
-        scale: 2.0,
-    };
-    let layout = view_layout(&m, ViewKind::Rank, v, Lang::Zh).expect("layout");
+    let layout = rank_view_at_2x(&m);
+    let v = layout.viewport();
     let draw = |layer: Layer, progress: f64| {
         let mut out = String::new();
         {
@@ -376,20 +395,15 @@ fn layers_add_up_to_the_whole_chart() {
     let (left, top, right, bottom) =
         rankclimb::view::swept_bounds(&layout).expect("the story has unpublished years");
     assert!(right - left < 1600 && bottom - top < 300, "a small box");
-    let attr = |mark: &str, name: &str| -> i32 {
-        let start = mark
-            .find(&format!(" {name}=\""))
-            .unwrap_or_else(|| panic!("{name} in {mark}"))
-            + name.len()
-            + 3;
-        let rest = &mark[start..];
-        rest[..rest.find('"').expect("closing quote")]
-            .parse::<f64>()
-            .expect("number") as i32
-    };
     for mark in swept.iter().filter(|l| l.starts_with("<rect")) {
         let (x, y) = (attr(mark, "x"), attr(mark, "y"));
         let (w, h) = (attr(mark, "width"), attr(mark, "height"));
+        let (left, top, right, bottom) = (
+            i64::from(left),
+            i64::from(top),
+            i64::from(right),
+            i64::from(bottom),
+        );
         assert!(
             x >= left && y >= top && x + w <= right && y + h <= bottom,
             "{mark} lies outside {:?}",
@@ -451,28 +465,21 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
 /// squashed against its edges.
 #[test]
 fn swept_layer_in_its_box_is_the_full_layer_shifted() {
-    use rankclimb::view::{area_from, draw_view, swept_bounds, view_layout, Layer, ViewKind};
+    use rankclimb::view::{area_from, draw_view, swept_bounds, Layer};
     let m = story();
-    let v = Viewport {
-        width: 1600,
-        height: 900,
-        scale: 2.0,
-    };
-    let layout = view_layout(&m, ViewKind::Rank, v, Lang::Zh).expect("layout");
+    let layout = rank_view_at_2x(&m);
+    let v = layout.viewport();
     let (left, top, right, bottom) = swept_bounds(&layout).expect("a swept box");
-    let rects = |svg: &str| -> Vec<(i64, i64, String)> {
+    let rects = |svg: &str| -> Vec<(i64, i64, i64, i64)> {
         svg.lines()
             .filter(|l| l.starts_with("<rect"))
             .map(|l| {
-                let num = |name: &str| {
-                    let at = l.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
-                    let rest = &l[at..];
-                    rest[..rest.find('"').expect("quote")]
-                        .parse::<f64>()
-                        .expect("number") as i64
-                };
-                let size = format!("{}x{}", num("width"), num("height"));
-                (num("x"), num("y"), size)
+                (
+                    attr(l, "x"),
+                    attr(l, "y"),
+                    attr(l, "width"),
+                    attr(l, "height"),
+                )
             })
             .collect()
     };
@@ -510,7 +517,7 @@ fn swept_layer_in_its_box_is_the_full_layer_shifted() {
     }
     let shifted: Vec<_> = rects(&full)
         .into_iter()
-        .map(|(x, y, size)| (x - i64::from(left), y - i64::from(top), size))
+        .map(|(x, y, w, h)| (x - i64::from(left), y - i64::from(top), w, h))
         .collect();
     assert!(shifted.len() > 50, "{} marks", shifted.len());
     assert_eq!(rects(&boxed), shifted);

@@ -1,15 +1,15 @@
 //! A real headless Chromium, driven through Debian's chromedriver, looking at the built
 //! `dist/` served on 127.0.0.1. Each test gets its own browser and server.
 
+use crate::chromium;
 use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
 };
 use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use tokio::process::{Child, Command};
 
 pub const LINE_RGB: [u8; 3] = [194, 65, 12];
 
@@ -39,13 +39,6 @@ pub fn screenshot_dir() -> PathBuf {
         .join("screenshots");
     std::fs::create_dir_all(&dir).expect("create target/screenshots");
     dir
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free local port")
 }
 
 /// A page or file the test server answers with, beside the built `dist/`.
@@ -135,28 +128,6 @@ async fn serve(dir: PathBuf, fixtures: Vec<Fixture>, block_wasm: bool) -> String
 }
 
 #[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
-
-#[derive(Debug)]
 struct BrowserLog(String);
 
 impl WebDriverCompatibleCommand for BrowserLog {
@@ -178,32 +149,7 @@ impl WebDriverCompatibleCommand for BrowserLog {
 pub struct Browser {
     pub client: Client,
     pub base: String,
-    _driver: Child,
-    _profile: tempdir::Dir,
-}
-
-mod tempdir {
-    /// A fresh Chromium profile folder, removed when the test ends.
-    pub struct Dir(pub std::path::PathBuf);
-    impl Dir {
-        pub fn new() -> Dir {
-            let p = std::env::temp_dir().join(format!(
-                "rankclimb-chrome-{}-{}",
-                std::process::id(),
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_nanos())
-                    .unwrap_or(0)
-            ));
-            std::fs::create_dir_all(&p).expect("create a Chromium profile folder");
-            Dir(p)
-        }
-    }
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    _processes: chromium::Processes,
 }
 
 pub struct Options {
@@ -235,66 +181,19 @@ impl Default for Options {
 impl Browser {
     pub async fn start(opts: Options) -> Browser {
         let base = serve(dist_dir(), opts.fixtures.clone(), opts.block_wasm).await;
-        let port = free_port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("chromedriver is not installed: `cargo xtask test` installs Debian's chromium-driver");
-        let profile = tempdir::Dir::new();
-        let mut args = vec![
-            "--headless".to_string(),
-            "--no-sandbox".into(),
-            "--disable-gpu".into(),
-            "--disable-quic".into(),
-            "--no-first-run".into(),
-            "--disable-background-networking".into(),
-            "--disable-component-update".into(),
-            "--disable-sync".into(),
-            "--disable-dev-shm-usage".into(),
-            format!("--user-data-dir={}", profile.0.display()),
-            format!("--window-size={},{}", opts.width.max(800), opts.height),
-        ];
-        args.extend(opts.extra_args);
-        let caps = json!({
-            "browserName": "chrome",
-            // Device metrics set the real viewport and ratio: a headless window cannot be
-            // made narrower than about 500 px, and phones are narrower than that.
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": args,
-                "mobileEmulation": { "deviceMetrics": {
-                    "width": opts.width, "height": opts.height, "pixelRatio": opts.scale,
-                    "touch": opts.touch, "mobile": opts.touch,
-                } },
-            },
-            "goog:loggingPrefs": { "browser": "ALL" },
-        });
-        let caps = match caps {
-            Value::Object(m) => m,
-            _ => unreachable!("a literal object"),
+        let viewport = chromium::Viewport {
+            width: opts.width,
+            height: opts.height,
+            scale: opts.scale,
+            touch: opts.touch,
         };
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            let mut builder =
-                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-            match builder.capabilities(caps.clone()).connect(&url).await {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-                Err(e) => panic!("could not start Chromium through chromedriver: {e}"),
-            }
-        };
+        let started = chromium::start(viewport, &opts.extra_args, true)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         Browser {
-            client,
+            client: started.client,
             base,
-            _driver: driver,
-            _profile: profile,
+            _processes: started.processes,
         }
     }
 
@@ -306,7 +205,7 @@ impl Browser {
             .map(|(n, v)| json!({ "name": n, "value": v }))
             .collect();
         self.client
-            .issue_cmd(Cdp(
+            .issue_cmd(chromium::Cdp(
                 "Emulation.setEmulatedMedia",
                 json!({ "features": features }),
             ))

@@ -4,10 +4,13 @@
 //! and everything to `target/bench.json`.
 
 use crate::{dist, step};
-use anyhow::{anyhow, bail, Context, Result};
+
+/// Chromium is started exactly as the browser tests start it.
+#[path = "../../tests/browser/chromium.rs"]
+mod chromium;
+use anyhow::{anyhow, bail, Result};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
-use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
@@ -67,28 +70,6 @@ const PROFILE_FRAMES: u32 = 600;
 /// Frames whose canvas calls are counted: the whole 1.8 s entry at 60 frames a second.
 const COUNTED_FRAMES: u32 = 108;
 
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.0, "params": self.1 }).to_string()),
-        )
-    }
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     match v.len() {
@@ -114,55 +95,23 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
 
 struct Session {
     client: Client,
-    _driver: tokio::process::Child,
-    profile: std::path::PathBuf,
+    _processes: chromium::Processes,
 }
 
 impl Session {
     async fn start(width: u32, height: u32) -> Result<Session> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
-        let driver = tokio::process::Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .context("chromedriver is missing: run `cargo xtask test` once, or apt-get install chromium-driver")?;
-        let profile =
-            std::env::temp_dir().join(format!("rankclimb-bench-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&profile)?;
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         "--disable-dev-shm-usage", "--enable-precise-memory-info",
-                         format!("--user-data-dir={}", profile.display()), format!("--window-size={width},{height}")],
-                "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": false, "mobile": false } },
-            },
-        });
-        let Value::Object(caps) = caps else {
-            bail!("capabilities")
+        let viewport = chromium::Viewport {
+            width,
+            height,
+            scale: 2.0,
+            touch: false,
         };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{port}"))
-                .await
-            {
-                Ok(c) => break c,
-                Err(_) if Instant::now() < deadline => {
-                    tokio::time::sleep(Duration::from_millis(100)).await
-                }
-                Err(e) => bail!("could not start Chromium: {e}"),
-            }
-        };
+        let started = chromium::start(viewport, &["--enable-precise-memory-info".into()], false)
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
         // 10,000 frames of the full infographic take longer than WebDriver's default 30 s.
-        client
+        started
+            .client
             .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
                 Some(Duration::from_secs(600)),
                 None,
@@ -171,15 +120,14 @@ impl Session {
             .await
             .map_err(|e| anyhow!("{e}"))?;
         Ok(Session {
-            client,
-            _driver: driver,
-            profile,
+            client: started.client,
+            _processes: started.processes,
         })
     }
 
     async fn cdp(&self, cmd: &'static str, params: Value) -> Result<Value> {
         self.client
-            .issue_cmd(Cdp(cmd, params))
+            .issue_cmd(chromium::Cdp(cmd, params))
             .await
             .map_err(|e| anyhow!("{cmd}: {e}"))
     }
@@ -202,7 +150,6 @@ impl Session {
 
     async fn close(self) {
         let _ = self.client.close().await;
-        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
