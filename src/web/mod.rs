@@ -60,6 +60,8 @@ struct Instance {
     /// layout took about as long as the rest of the first frame together.
     tables_later: RefCell<Option<listener::WhenIdle>>,
     tables_written: std::cell::Cell<bool>,
+    /// Runs the hover path once out of sight when the page is idle (see `warm_hover`).
+    hover_warmup: RefCell<Option<listener::WhenIdle>>,
     /// The figure's width in CSS px and the pixel ratio the canvases were last laid out
     /// for. The ResizeObserver reports every element once when it starts watching, right
     /// after the mount has laid everything out: that report, and any other that changes
@@ -176,6 +178,7 @@ impl Chart {
             viewport_watch: RefCell::new(None),
             tables_later: RefCell::new(None),
             tables_written: Default::default(),
+            hover_warmup: RefCell::new(None),
             laid_out_for: Default::default(),
         });
         let _ = instance.dom.figure.set_attribute("data-theme", theme_name);
@@ -218,6 +221,13 @@ impl Chart {
                     if !i.tables_written.get() {
                         i.write_tables();
                     }
+                }
+            }));
+        let weak = Rc::downgrade(&instance);
+        *instance.hover_warmup.borrow_mut() =
+            Some(listener::WhenIdle::new(&instance.window, move || {
+                if let Some(i) = panic_guard::enter(&weak) {
+                    i.warm_hover();
                 }
             }));
         Ok(Chart {
@@ -781,6 +791,46 @@ impl Instance {
         }
         self.show_readout();
         if let Some((k, _)) = target {
+            self.draw(k);
+        }
+    }
+
+    /// Run each canvas's hover path once for its first item, out of sight: the readout's
+    /// words, the tooltip (shown and hidden again before the browser can paint) and a redraw
+    /// with the item inspected, then without. A reader's first hover otherwise pays for the
+    /// first run of that code: 2–3 ms against about 1 ms for every later hover. The live
+    /// region is not touched, so nothing is announced.
+    fn warm_hover(&self) {
+        if self.state.borrow().inspected.is_some() {
+            return;
+        }
+        for (k, d) in self.dom.surfaces.iter().enumerate() {
+            {
+                let s = self.state.borrow();
+                let Some(Some(layout)) = s.layouts.get(k) else {
+                    continue;
+                };
+                let (Some((x, y)), Some(text)) =
+                    (layout.anchor_of(0), readout(&s.model, d.kind, 0, s.lang))
+                else {
+                    continue;
+                };
+                let scale = layout.viewport().scale;
+                let _ = layout.item_at(f64::from(x), f64::from(y));
+                let _ = text.announcement(s.lang);
+                let width = f64::from(layout.viewport().width) / scale;
+                d.show_tooltip(
+                    &self.document,
+                    &text,
+                    f64::from(x) / scale,
+                    f64::from(y) / scale,
+                    width,
+                );
+                d.hide_tooltip();
+            }
+            self.state.borrow_mut().inspected = Some((k, 0));
+            self.draw(k);
+            self.state.borrow_mut().inspected = None;
             self.draw(k);
         }
     }

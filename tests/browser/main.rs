@@ -67,6 +67,18 @@ async fn chart_animates_in_and_is_not_blank() {
     let count = |i: usize| band[i].as_u64().expect("count");
     assert!(count(0) > 1000, "the band's fill is drawn: {band}");
     assert!(count(1) > 40, "the band's dashed edges are drawn: {band}");
+    // The hover path was run once out of sight when the page idled (`warm_hover`): nothing
+    // of it may show or be announced before the reader points at something.
+    let quiet = b
+        .js(&format!(
+            "return [q('{TOOLTIP}').hidden, q('{LIVE}').textContent, q('{TOOLTIP}').children.length];"
+        ))
+        .await;
+    assert_eq!(quiet[0], true, "no tooltip before any pointing: {quiet}");
+    assert_eq!(
+        quiet[1], "",
+        "nothing announced before any pointing: {quiet}"
+    );
     let title = b.text(".rankclimb-title").await;
     assert!(
         title.contains("平顶山高新区"),
