@@ -529,8 +529,13 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
             step(&format!(
                 "measuring {name} ({page}), {runs_per_page} cold loads at a device pixel ratio of 2"
             ));
+            // One load first, not counted: the first browser start after a build reads
+            // Chromium and its fonts from disk, which no later load does. Between loads, a
+            // second for the last browser to exit: on 2 cores its shutdown slowed the next load.
+            measure_once(&base, page, w, h, false).await?;
             let mut runs = Vec::new();
             for run in 0..runs_per_page {
+                tokio::time::sleep(Duration::from_secs(1)).await;
                 runs.push(measure_once(&base, page, w, h, run == 0).await?);
             }
             step(&format!("profiling {name}: {PROFILE_FRAMES} frames"));
