@@ -447,14 +447,17 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         if i as f64 > reveal + 1e-9 {
             continue;
         }
-        root.draw(&Circle::new((y.x, py), v.px(4.5), theme.line.filled()))
-            .map_err(fail)?;
+        // The halo that sets the point off from the line is a disk of the background under
+        // the dot, not a stroked ring over it: plotters' bitmap backend (the build-time
+        // picture) draws wide circle strokes broken.
         root.draw(&Circle::new(
             (y.x, py),
-            v.px(4.5),
-            theme.background.stroke_width(v.px(1.5).max(1) as u32),
+            v.px(5.25),
+            theme.background.filled(),
         ))
         .map_err(fail)?;
+        root.draw(&Circle::new((y.x, py), v.px(3.75), theme.line.filled()))
+            .map_err(fail)?;
         // Under the point where a shaded gap sits on top of it, above it everywhere else.
         let below = layout
             .gaps

@@ -450,6 +450,7 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
         let rects = out
             .split("<rect")
             .skip(1)
+            .filter_map(|r| r.split('>').next())
             .filter(|r| r.contains("fill=\"#FFFFFF\""))
             .count();
         (rects, label)
