@@ -59,7 +59,10 @@ async function showFallback(el, dataUrl, message) {
   note.setAttribute('role', 'status');
   note.textContent = `${MESSAGES.wasm[language]}: ${message}`;
   const img = document.createElement('img');
-  img.src = `${stem}.png`;
+  // The picture laid out for the room there is: the 1200 px one shrunk into a phone's
+  // width would have text a third of its size.
+  const narrow = el.clientWidth > 0 && el.clientWidth < 600;
+  img.src = narrow ? `${stem}.narrow.png` : `${stem}.png`;
   img.alt = '';
   figure.append(note, img);
   el.replaceChildren(figure);

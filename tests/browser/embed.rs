@@ -230,6 +230,18 @@ fn static_pictures_are_in_dist() {
             "1200 px wide"
         );
         assert!(png.len() > 50_000, "{stem}.png has a picture in it");
+        // The one-column layout for phones, at twice the pixels.
+        let narrow = std::fs::read(data.join(format!("{stem}.narrow.png"))).expect("narrow png");
+        assert_eq!(
+            &narrow[..8],
+            b"\x89PNG\r\n\x1a\n",
+            "{stem}.narrow.png is a PNG"
+        );
+        assert_eq!(
+            u32::from_be_bytes([narrow[16], narrow[17], narrow[18], narrow[19]]),
+            720,
+            "360 CSS px at ratio 2"
+        );
         let svg = std::fs::read_to_string(data.join(format!("{stem}.svg"))).expect("svg");
         assert!(
             svg.starts_with("<svg") && svg.matches("<text").count() > 40,

@@ -124,16 +124,22 @@ async fn blocked_wasm_gets_a_message_not_a_blank_box() {
 async fn wasm_refused_by_the_host_csp_shows_the_picture_and_tables() {
     // A host page whose policy allows scripts but not WebAssembly ('wasm-unsafe-eval').
     let page = embed_page(&["/data/pingdingshan.json"], "");
-    let b = Browser::start(with(vec![Fixture {
-        csp: Some("default-src 'self'; script-src 'self'; style-src 'self'"),
-        ..Fixture::html("/t/no-wasm.html", page)
-    }]))
+    // On a phone: the picture is the one-column layout drawn for narrow containers.
+    let b = Browser::start(Options {
+        width: 360,
+        height: 800,
+        scale: 2.0,
+        ..with(vec![Fixture {
+            csp: Some("default-src 'self'; script-src 'self'; style-src 'self'"),
+            ..Fixture::html("/t/no-wasm.html", page)
+        }])
+    })
     .await;
     b.open("t/no-wasm.html").await;
     let e = error_text(&b).await;
     assert!(e.contains("此浏览器无法运行图表"), "{e:?}");
     b.wait_for(
-        "const i = q('.rankclimb-fallback img'); return !!i && i.complete && i.naturalWidth === 1200;",
+        "const i = q('.rankclimb-fallback img'); return !!i && i.complete && i.naturalWidth === 720 && i.src.endsWith('.narrow.png');",
         5000,
     )
     .await;

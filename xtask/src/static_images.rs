@@ -12,6 +12,8 @@ use rankclimb::Lang;
 use std::path::Path;
 
 const WIDTH: f64 = 1200.0;
+/// The layout width of the picture for narrow containers (phones).
+const NARROW_WIDTH: f64 = 360.0;
 const FONTS: [(&str, FontStyle); 2] = [
     (
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -35,6 +37,33 @@ fn register_fonts() -> Result<()> {
     Ok(())
 }
 
+/// The picture as a PNG `css_width` CSS px wide, drawn at `scale` device pixels per CSS px.
+fn render_png(
+    model: &rankclimb::Model,
+    path: &Path,
+    css_width: f64,
+    scale: f64,
+    theme: &Theme,
+) -> Result<()> {
+    let lang = model.language;
+    let height = (static_css_height(model, css_width, lang) * scale).ceil();
+    let size = ((css_width * scale).round() as u32, height as u32);
+    let mut buffer = vec![0u8; size.0 as usize * size.1 as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area();
+        draw_static(&root, model, css_width, scale, lang, theme).map_err(|e| anyhow!("{e}"))?;
+    }
+    let file = std::fs::File::create(path)?;
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), size.0, size.1);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    // Readers who get the picture may be on a slow phone: spend build time on its size.
+    encoder.set_compression(png::Compression::Best);
+    encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    encoder.write_header()?.write_image_data(&buffer)?;
+    Ok(())
+}
+
 fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
     let lang = model.language;
     let height = static_css_height(model, WIDTH, lang).ceil();
@@ -45,16 +74,16 @@ fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
         let root = SVGBackend::new(&svg_path, size).into_drawing_area();
         draw_static(&root, model, WIDTH, 1.0, lang, &theme).map_err(|e| anyhow!("{e}"))?;
     }
-    let mut buffer = vec![0u8; size.0 as usize * size.1 as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area();
-        draw_static(&root, model, WIDTH, 1.0, lang, &theme).map_err(|e| anyhow!("{e}"))?;
-    }
-    let file = std::fs::File::create(stem.with_extension("png"))?;
-    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), size.0, size.1);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.write_header()?.write_image_data(&buffer)?;
+    render_png(model, &stem.with_extension("png"), WIDTH, 1.0, &theme)?;
+    // A phone shows a 1200 px layout at a third of its size, its text too small to read: it
+    // gets the one-column layout a phone's chart would have, at twice the pixels.
+    render_png(
+        model,
+        &stem.with_extension("narrow.png"),
+        NARROW_WIDTH,
+        2.0,
+        &theme,
+    )?;
     let alt = format!(
         "{{\"zh-CN\": {:?}, \"en\": {:?}}}\n",
         static_alt(model, Lang::Zh),
@@ -73,7 +102,8 @@ fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Write `NAME.png`, `NAME.svg` and `NAME.alt.json` beside every data file in `dist/data/`.
+/// Write `NAME.png` (1200 px), `NAME.narrow.png` (a 360 px layout at ratio 2), `NAME.svg`,
+/// `NAME.alt.json` and `NAME.tables.json` beside every data file in `dist/data/`.
 pub fn render_all(dist: &Path) -> Result<()> {
     step("drawing the static PNG and SVG of each data file (plotters, native)");
     register_fonts()?;
