@@ -484,11 +484,9 @@ fn swept_layer_in_its_box_is_the_full_layer_shifted() {
             })
             .collect()
     };
-    let mut full = String::new();
-    {
-        let root = SVGBackend::with_string(&mut full, (v.width, v.height)).into_drawing_area();
+    let draw_swept = |area: &DrawingArea<SVGBackend, plotters::coord::Shift>| {
         draw_view(
-            &root,
+            area,
             &m,
             &layout,
             1.0,
@@ -497,24 +495,15 @@ fn swept_layer_in_its_box_is_the_full_layer_shifted() {
             &Theme::light(),
             Layer::Swept,
         )
-        .expect("draws");
-    }
+        .expect("draws")
+    };
+    let mut full = String::new();
+    draw_swept(&SVGBackend::with_string(&mut full, (v.width, v.height)).into_drawing_area());
     let mut boxed = String::new();
     {
         let size = ((right - left) as u32, (bottom - top) as u32);
         let root = SVGBackend::with_string(&mut boxed, size).into_drawing_area();
-        let area = area_from(root, &layout, (left, top));
-        draw_view(
-            &area,
-            &m,
-            &layout,
-            1.0,
-            None,
-            Lang::Zh,
-            &Theme::light(),
-            Layer::Swept,
-        )
-        .expect("draws");
+        draw_swept(&area_from(root, &layout, (left, top)));
     }
     let shifted: Vec<_> = rects(&full)
         .into_iter()

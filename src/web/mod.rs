@@ -4,7 +4,7 @@
 mod dom;
 mod listener;
 
-use crate::describe::{panel_summary, summary};
+use crate::describe::{panel_summary, summary, Readout};
 use crate::draw::{parse_css_color, Theme};
 use crate::layout::Viewport;
 use crate::model::{validate, DataError, Lang, Model};
@@ -807,25 +807,14 @@ impl Instance {
         for (k, d) in self.dom.surfaces.iter().enumerate() {
             {
                 let s = self.state.borrow();
-                let Some(Some(layout)) = s.layouts.get(k) else {
-                    continue;
-                };
-                let (Some((x, y)), Some(text)) =
-                    (layout.anchor_of(0), readout(&s.model, d.kind, 0, s.lang))
-                else {
-                    continue;
-                };
-                let scale = layout.viewport().scale;
-                let _ = layout.item_at(f64::from(x), f64::from(y));
-                let _ = text.announcement(s.lang);
-                let width = f64::from(layout.viewport().width) / scale;
-                d.show_tooltip(
-                    &self.document,
-                    &text,
-                    f64::from(x) / scale,
-                    f64::from(y) / scale,
-                    width,
-                );
+                if let Some(text) = self.show_tooltip_of(&s, k, 0) {
+                    let _ = text.announcement(s.lang);
+                }
+                if let Some(Some(layout)) = s.layouts.get(k) {
+                    if let Some((x, y)) = layout.anchor_of(0) {
+                        let _ = layout.item_at(f64::from(x), f64::from(y));
+                    }
+                }
                 d.hide_tooltip();
             }
             self.state.borrow_mut().inspected = Some((k, 0));
@@ -849,15 +838,21 @@ impl Instance {
             }
             return;
         };
-        let (Some(Some(layout)), Some(d)) = (s.layouts.get(k), self.dom.surfaces.get(k)) else {
+        let Some(text) = self.show_tooltip_of(&s, k, i) else {
             return;
         };
-        let Some(text) = readout(&s.model, d.kind, i, s.lang) else {
-            return;
+        self.dom
+            .live
+            .set_text_content(Some(&text.announcement(s.lang)));
+    }
+
+    /// Show canvas `k`'s tooltip for item `i` at its anchor; the readout shown, if any.
+    fn show_tooltip_of(&self, s: &State, k: usize, i: usize) -> Option<Readout> {
+        let (Some(layout), d) = (s.layouts.get(k)?, self.dom.surfaces.get(k)?) else {
+            return None;
         };
-        let Some((x, y)) = layout.anchor_of(i) else {
-            return;
-        };
+        let text = readout(&s.model, d.kind, i, s.lang)?;
+        let (x, y) = layout.anchor_of(i)?;
         let scale = layout.viewport().scale;
         let width = f64::from(layout.viewport().width) / scale;
         d.show_tooltip(
@@ -867,9 +862,7 @@ impl Instance {
             f64::from(y) / scale,
             width,
         );
-        self.dom
-            .live
-            .set_text_content(Some(&text.announcement(s.lang)));
+        Some(text)
     }
 
     fn item_at(&self, k: usize, e: &PointerEvent) -> Option<usize> {
