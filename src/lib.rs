@@ -1,26 +1,29 @@
 //! rankclimb: an animated ranking-climb infographic.
 //!
-//! The pure core (data → model → layout → drawing) runs and is tested natively; the
-//! `web` module is the thin wasm32 shell that owns the canvas, frames, events and DOM.
+//! The pure core runs and is tested natively, in stages: the data file as written
+//! (`data`) → checked (`check`) into the validated `model` → laid out and drawn by each
+//! chart (`rank_chart`, `panel_chart`, sharing `drawing`) through any plotters backend →
+//! one canvas whatever it shows (`view`), or the whole picture (`static_image`). `lang`
+//! holds the languages and every phrase, `words` what is said about the data, and
+//! `interaction` what reader input does. `web` is the thin wasm32 shell that owns the
+//! canvas, frames, events and DOM.
 
-pub mod csv_points;
+pub mod check;
 pub mod data;
-pub mod describe;
-pub mod draw;
-pub mod layout;
+pub mod drawing;
+pub mod interaction;
+pub mod lang;
 pub mod model;
-pub mod panel_draw;
-pub mod panel_layout;
-pub mod panels;
+pub mod panel_chart;
+pub mod rank_chart;
 pub mod static_image;
-pub mod table;
-pub mod timeline;
 pub mod view;
+pub mod words;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod load;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+pub use check::{validate, DataError};
 pub use data::DataFile;
-pub use model::{validate, DataError, Lang, Model};
+pub use lang::Lang;
+pub use model::Model;

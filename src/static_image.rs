@@ -2,12 +2,12 @@
 //! the build writes it as PNG and SVG for readers without JavaScript or wasm, for print
 //! and for social-share previews.
 
-use crate::describe::summary;
-use crate::draw::{fail, text_style, DrawError, Theme};
-use crate::layout::Viewport;
-use crate::model::{Lang, Model};
-use crate::panel_layout::wrap_text;
-use crate::view::{draw_view, view_css_height, view_layout, views, Layer, ViewKind};
+use crate::drawing::{text_style, wrap_text, DrawError, Layer, Theme, Viewport};
+use crate::words::{all_sources_line, title};
+use crate::lang::Lang;
+use crate::model::Model;
+use crate::view::{draw_view, view_css_height, view_layout, views, ViewKind};
+use crate::words::summary;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -19,14 +19,7 @@ const GAP: f64 = 20.0;
 const SOURCE_LINE: f64 = 16.0;
 const SOURCE_LINES: usize = 12;
 
-fn sources_text(model: &Model, lang: Lang) -> String {
-    let (head, sep) = match lang {
-        Lang::Zh => ("来源：", "；"),
-        Lang::En => ("Sources: ", "; "),
-    };
-    let all: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
-    format!("{head}{}", all.join(sep))
-}
+
 
 /// The picture's CSS height at `css_width`: title, every canvas, and the sources.
 pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
@@ -44,7 +37,7 @@ pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
         .sum::<f64>()
         + GAP * views(model).len() as f64;
     let source_lines =
-        wrap_text(&sources_text(model, lang), 11.0, inner, SOURCE_LINES).len() as f64;
+        wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES).len() as f64;
     HEADER + canvases + source_lines * SOURCE_LINE + 2.0 * PAD
 }
 
@@ -69,27 +62,20 @@ pub fn draw_static<DB: DrawingBackend>(
         scale,
     };
     let px = |css: f64| page.px(css);
-    root.fill(&theme.background).map_err(fail)?;
+    root.fill(&theme.background)?;
     let inner = css_width - 2.0 * PAD;
     let mut y = PAD;
-    let example = match (model.example, lang) {
-        (false, _) => "",
-        (true, Lang::Zh) => "【示例数据】",
-        (true, Lang::En) => "[Example data] ",
-    };
     root.draw(&Text::new(
-        format!("{example}{}", model.title.get(lang)),
+        title(model, lang),
         (px(PAD), px(y)),
         text_style(&page, 22.0, true, &theme.text, HPos::Left, VPos::Top),
-    ))
-    .map_err(fail)?;
+    ))?;
     if let Some(sub) = &model.subtitle {
         root.draw(&Text::new(
             sub.get(lang),
             (px(PAD), px(y + 36.0)),
             text_style(&page, 14.0, false, &theme.muted, HPos::Left, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
     y += HEADER;
     for kind in views(model) {
@@ -99,8 +85,7 @@ pub fn draw_static<DB: DrawingBackend>(
                     p.title.get(lang),
                     (px(PAD), px(y)),
                     text_style(&page, 17.0, true, &theme.text, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
+                ))?;
             }
             y += PANEL_TITLE;
         }
@@ -116,7 +101,7 @@ pub fn draw_static<DB: DrawingBackend>(
         }
         y += h + GAP;
     }
-    for (n, line) in wrap_text(&sources_text(model, lang), 11.0, inner, SOURCE_LINES)
+    for (n, line) in wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES)
         .iter()
         .enumerate()
     {
@@ -124,9 +109,8 @@ pub fn draw_static<DB: DrawingBackend>(
             line.as_str(),
             (px(PAD), px(y + n as f64 * SOURCE_LINE)),
             text_style(&page, 11.0, false, &theme.muted, HPos::Left, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
-    root.present().map_err(fail)?;
+    root.present()?;
     Ok(())
 }

@@ -1,15 +1,15 @@
 //! One canvas of the infographic, whatever it shows: the rank chart or an indicator panel.
 //! The web shell handles every canvas through these few functions.
 
-use crate::describe::{panel_readout, rank_readout, Readout};
-use crate::draw::{
-    draw_rank_chart, draw_rank_gaps, draw_rank_moving, draw_rank_static, reveal_to_x, DrawError,
-    Frame, Theme,
+use crate::drawing::{DrawError, Layer, Theme, Viewport};
+use crate::lang::Lang;
+use crate::model::Model;
+use crate::panel_chart::{draw_panel, panel_css_height, panel_layout, PanelLayout};
+use crate::rank_chart::{
+    css_height_for_width, draw_rank_chart, draw_rank_gaps, draw_rank_moving, draw_rank_static,
+    rank_layout, reveal_to_x, Frame, RankLayout,
 };
-use crate::layout::{css_height_for_width, rank_layout, RankLayout, Viewport};
-use crate::model::{Lang, Model};
-use crate::panel_draw::draw_panel;
-use crate::panel_layout::{panel_css_height, panel_layout, PanelLayout};
+use crate::words::{panel_readout, rank_readout, Readout};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -67,8 +67,6 @@ pub fn readout(model: &Model, kind: ViewKind, index: usize, lang: Lang) -> Optio
         ViewKind::Panel(p) => panel_readout(model, p, index, lang),
     }
 }
-
-pub use crate::panel_draw::Layer;
 
 /// How many year-steps of the rank line are drawn at entry `progress` (0 to 1).
 fn reveal_at(l: &RankLayout, progress: f64) -> f64 {

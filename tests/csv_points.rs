@@ -1,6 +1,6 @@
 //! The rank series from a spreadsheet's CSV export.
 
-use rankclimb::load::load_file;
+use rankclimb::check::load::load_file;
 use std::path::Path;
 
 fn example() -> rankclimb::Model {
@@ -35,7 +35,7 @@ fn example_reads_its_rank_series_from_csv() {
 }
 
 fn csv_problems(csv: &str) -> Vec<String> {
-    let (points, _) = match rankclimb::csv_points::points_from_csv(csv, "ranks.csv") {
+    let (points, _) = match rankclimb::check::points_from_csv(csv, "ranks.csv") {
         Err(p) => return p.iter().map(ToString::to_string).collect(),
         Ok(v) => v,
     };

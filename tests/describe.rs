@@ -2,7 +2,8 @@
 
 mod common;
 use common::story;
-use rankclimb::describe::{ordinal, rank_readout, summary};
+use rankclimb::lang::phrases::ordinal;
+use rankclimb::words::{rank_readout, summary};
 use rankclimb::Lang;
 
 #[test]

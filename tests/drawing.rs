@@ -3,8 +3,10 @@
 mod common;
 use common::{story, story_with};
 use plotters::prelude::*;
-use rankclimb::draw::{draw_rank_chart, Frame, Theme};
-use rankclimb::layout::{rank_layout, Viewport};
+use rankclimb::drawing::Theme;
+use rankclimb::rank_chart::{draw_rank_chart, Frame};
+use rankclimb::drawing::Viewport;
+use rankclimb::rank_chart::rank_layout;
 use rankclimb::Lang;
 
 fn svg(model: &rankclimb::Model, frame: Frame, lang: Lang) -> String {
@@ -232,7 +234,7 @@ fn english_labels_come_from_the_same_file() {
 
 #[test]
 fn still_and_moving_layers_together_draw_the_whole_frame() {
-    use rankclimb::draw::{draw_rank_moving, draw_rank_static};
+    use rankclimb::rank_chart::{draw_rank_moving, draw_rank_static};
     let m = story();
     let v = Viewport {
         width: 800,
@@ -273,7 +275,7 @@ fn still_and_moving_layers_together_draw_the_whole_frame() {
 #[test]
 fn css_colours_parse_or_are_refused() {
     use plotters::style::RGBAColor;
-    use rankclimb::draw::parse_css_color;
+    use rankclimb::drawing::parse_css_color;
     assert_eq!(
         parse_css_color("#c2410c"),
         Some(RGBAColor(194, 65, 12, 1.0))
@@ -339,7 +341,8 @@ fn dark_and_high_contrast_themes_draw_the_same_marks() {
 /// layer (the unpublished years' dashed span) is uncovered only as far as the line has grown.
 #[test]
 fn layers_add_up_to_the_whole_chart() {
-    use rankclimb::view::{draw_view, swept_x, Layer};
+    use rankclimb::drawing::Layer;
+    use rankclimb::view::{draw_view, swept_x};
     let m = story();
     let layout = rank_view_at_2x(&m);
     let v = layout.viewport();
@@ -466,7 +469,8 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
 /// squashed against its edges.
 #[test]
 fn swept_layer_in_its_box_is_the_full_layer_shifted() {
-    use rankclimb::view::{area_from, draw_view, swept_bounds, Layer};
+    use rankclimb::drawing::Layer;
+    use rankclimb::view::{area_from, draw_view, swept_bounds};
     let m = story();
     let layout = rank_view_at_2x(&m);
     let v = layout.viewport();

@@ -2,7 +2,8 @@
 
 mod common;
 use common::{story, story_with};
-use rankclimb::layout::{css_height_for_width, rank_layout, Viewport};
+use rankclimb::drawing::Viewport;
+use rankclimb::rank_chart::{css_height_for_width, rank_layout};
 use rankclimb::Lang;
 use serde_json::json;
 

@@ -3,14 +3,15 @@
 mod common;
 use common::{story, story_with};
 use plotters::prelude::*;
-use rankclimb::describe::{panel_readout, panel_summary};
-use rankclimb::draw::Theme;
-use rankclimb::layout::Viewport;
-use rankclimb::panel_draw::{draw_panel, item_progress, Layer};
-use rankclimb::panel_layout::{
-    approx_text_width, fit_text, panel_css_height, panel_layout, wrap_text, PanelLayout, PanelMarks,
-};
-use rankclimb::panels::PanelKind;
+use rankclimb::words::{panel_readout, panel_summary};
+use rankclimb::drawing::Theme;
+use rankclimb::drawing::Viewport;
+use rankclimb::drawing::Layer;
+use rankclimb::panel_chart::{draw_panel, item_progress};
+use rankclimb::drawing::{approx_text_width, fit_text, wrap_text};
+use rankclimb::panel_chart::layout::PanelMarks;
+use rankclimb::panel_chart::{panel_css_height, panel_layout, PanelLayout};
+use rankclimb::model::PanelKind;
 use rankclimb::{Lang, Model};
 use serde_json::json;
 

@@ -6,10 +6,11 @@ mod common;
 use common::STORY;
 use plotters::prelude::*;
 use proptest::prelude::*;
-use rankclimb::describe::{panel_summary, summary};
-use rankclimb::draw::Theme;
-use rankclimb::layout::Viewport;
-use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views, Layer};
+use rankclimb::words::{panel_summary, summary};
+use rankclimb::drawing::Theme;
+use rankclimb::drawing::Viewport;
+use rankclimb::drawing::Layer;
+use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views};
 use rankclimb::{validate, Lang, Model};
 use serde_json::{json, Value};
 
@@ -116,7 +117,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics_the_parser(text in ".{0,400}") {
-        let _ = rankclimb::load::parse_json(&text).map(validate);
+        let _ = rankclimb::check::load::parse_json(&text).map(validate);
     }
 
     #[test]
@@ -131,7 +132,7 @@ proptest! {
             if at.is_empty() { continue; }
             if let Some(slot) = v.pointer_mut(&at) { *slot = value; }
         }
-        if let Ok(Ok(model)) = rankclimb::load::parse_json(&v.to_string()).map(validate) {
+        if let Ok(Ok(model)) = rankclimb::check::load::parse_json(&v.to_string()).map(validate) {
             exercise(&model, css_width, scale, &probes);
         }
     }
@@ -161,7 +162,7 @@ proptest! {
         v["panels"][0]["items"] = json!(sub.iter().map(|r| json!({"label": t("指标 indicator"), "rank": r, "sources": ["article-l101"]})).collect::<Vec<_>>());
         v["panels"][2]["items"] = json!(bars.iter().map(|vals| json!({"label": t("项目"), "values": vals, "sources": ["article-l119"]})).collect::<Vec<_>>());
         v["panels"][3]["items"] = json!(stats.iter().map(|x| json!({"label": t("数"), "value": x, "unit": {"zh-CN": "天", "en": "days"}, "sources": ["article-l151"]})).collect::<Vec<_>>());
-        let model = rankclimb::load::parse_json(&v.to_string()).map(validate);
+        let model = rankclimb::check::load::parse_json(&v.to_string()).map(validate);
         let model = match model { Ok(Ok(m)) => m, other => { prop_assert!(ranks.iter().all(|r| r.0.is_none()), "{other:?}"); return Ok(()); } };
         exercise(&model, css_width, scale, &probes);
     }

@@ -1,6 +1,6 @@
 //! The entry animation as a function of time.
 
-use rankclimb::timeline::{ease_in_out_cubic, Timeline, ENTRY_MS};
+use rankclimb::interaction::clock::{ease_in_out_cubic, Timeline, ENTRY_MS};
 
 #[test]
 fn easing_starts_slow_ends_slow_and_stays_in_range() {

@@ -6,7 +6,7 @@ use rankclimb::{validate, DataError, Model};
 pub const STORY: &str = include_str!("../../www/data/pingdingshan.json");
 
 pub fn parse(json: &str) -> Result<Model, DataError> {
-    validate(rankclimb::load::parse_json(json)?)
+    validate(rankclimb::check::load::parse_json(json)?)
 }
 
 pub fn story() -> Model {

@@ -2,7 +2,7 @@
 //! problem printed and a non-zero exit on any error.
 
 use anyhow::{bail, Result};
-use rankclimb::load::load_file;
+use rankclimb::check::load::load_file;
 use std::path::Path;
 
 pub fn check(file: &Path) -> Result<()> {

@@ -5,8 +5,8 @@
 use crate::step;
 use anyhow::{anyhow, Context, Result};
 use plotters::prelude::*;
-use rankclimb::draw::{Theme, FONT_FAMILY};
-use rankclimb::load::load_file;
+use rankclimb::drawing::{Theme, FONT_FAMILY};
+use rankclimb::check::load::load_file;
 use rankclimb::static_image::{draw_static, static_alt, static_css_height};
 use rankclimb::Lang;
 use std::path::Path;
@@ -92,8 +92,8 @@ fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
     std::fs::write(stem.with_extension("alt.json"), alt)?;
     // The tables the page shows beside the picture when the chart cannot run.
     let tables = serde_json::json!({
-        "zh-CN": rankclimb::table::tables(model, Lang::Zh),
-        "en": rankclimb::table::tables(model, Lang::En),
+        "zh-CN": rankclimb::words::table::tables(model, Lang::Zh),
+        "en": rankclimb::words::table::tables(model, Lang::En),
     });
     std::fs::write(
         stem.with_extension("tables.json"),

@@ -1,38 +1,17 @@
 //! Where every mark of the rank chart goes, in device pixels, for a given canvas size.
 //! Drawing and hit-testing both read this one layout, so what is drawn is what is hit.
 
-use crate::describe::{change_mark, rank_short};
-use crate::model::{Lang, Model};
+use crate::drawing::{Rect, Viewport};
+use crate::lang::phrases::{change_mark, rank_axis_caption};
+use crate::lang::Lang;
+use crate::model::Model;
 use plotters::coord::ranged1d::Ranged;
 use plotters::coord::types::RangedCoordf64;
-
-/// The canvas in device pixels, and how many device pixels make one CSS pixel.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Viewport {
-    pub width: u32,
-    pub height: u32,
-    pub scale: f64,
-}
-
-impl Viewport {
-    /// Device pixels for a length given in CSS pixels.
-    pub fn px(&self, css: f64) -> i32 {
-        (css * self.scale).round() as i32
-    }
-}
 
 /// The CSS height that suits a CSS width: 16:9 up to a cap, since wide charts need no more height, and a
 /// phone still gets room for the rank axis.
 pub fn css_height_for_width(css_width: f64) -> f64 {
     (css_width * 0.5625).round().clamp(304.0, 460.0)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rect {
-    pub left: i32,
-    pub top: i32,
-    pub right: i32,
-    pub bottom: i32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -189,18 +168,7 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         })
         .collect();
 
-    let axis_caption = match lang {
-        Lang::Zh => format!(
-            "{}（{}在顶部）",
-            model.ranking.label.zh,
-            rank_short(1, lang)
-        ),
-        Lang::En => format!(
-            "{} ({} at top)",
-            model.ranking.label.en,
-            rank_short(1, lang)
-        ),
-    };
+    let axis_caption = rank_axis_caption(model.ranking.label.get(lang), lang);
     RankLayout {
         viewport: v,
         plot,

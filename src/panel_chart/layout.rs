@@ -1,10 +1,10 @@
 //! Where each mark of an indicator panel goes, in device pixels, and which item a pointer
 //! is over. Like the rank chart, one layout serves drawing and hit-testing.
 
-use crate::describe::rank_short;
-use crate::layout::{Rect, Viewport};
-use crate::model::Lang;
-use crate::panels::{format_value, with_unit, Panel, PanelKind};
+use crate::drawing::{fit_text, wrap_text, Rect, Viewport};
+use crate::lang::phrases::{best_rank_end, format_value, label_with_unit, rank_short, with_unit};
+use crate::lang::Lang;
+use crate::model::{Panel, PanelKind};
 use plotters::coord::ranged1d::Ranged;
 use plotters::coord::types::RangedCoordf64;
 
@@ -32,72 +32,6 @@ pub fn panel_css_height(panel: &Panel, css_width: f64) -> f64 {
 fn tile_grid(n: usize, css_width: f64) -> (usize, usize) {
     let cols = ((css_width / TILE_MIN_W).floor() as usize).clamp(1, n.max(1));
     (cols, n.div_ceil(cols).max(1))
-}
-
-/// A rough width of text, to shorten labels that would run out of their box. CJK glyphs
-/// are about one em wide, Latin ones a little over half.
-pub fn approx_text_width(text: &str, px: f64) -> f64 {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x2E80 {
-                1.0
-            } else if c.is_ascii_uppercase() {
-                0.66
-            } else {
-                0.56
-            }
-        })
-        .sum::<f64>()
-        * px
-}
-
-/// `text`, cut with "…" to fit `width` at `px`; the full text stays in the tooltip.
-pub fn fit_text(text: &str, px: f64, width: f64) -> String {
-    if approx_text_width(text, px) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        let candidate = format!("{out}{c}…");
-        if approx_text_width(&candidate, px) > width {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
-}
-
-/// `text` broken into at most `lines` lines of `width`, the last one cut with "…".
-pub fn wrap_text(text: &str, px: f64, width: f64, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = text.trim();
-    while !rest.is_empty() && out.len() + 1 < lines {
-        let mut end = 0;
-        let mut last_space = None;
-        for (i, c) in rest.char_indices() {
-            if approx_text_width(&rest[..i + c.len_utf8()], px) > width {
-                break;
-            }
-            end = i + c.len_utf8();
-            if c == ' ' {
-                last_space = Some(i);
-            }
-        }
-        if end >= rest.len() {
-            break;
-        }
-        // Break Latin text at a space; CJK text may break between any two characters.
-        let cut = match last_space {
-            Some(sp) if rest[..end].is_ascii() && sp > 0 => sp,
-            _ => end.max(rest.chars().next().map_or(1, char::len_utf8)),
-        };
-        out.push(rest[..cut].trim_end().to_string());
-        rest = rest[cut..].trim_start();
-    }
-    if !rest.is_empty() {
-        out.push(fit_text(rest, px, width));
-    }
-    out
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -227,10 +161,7 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                     strip_right: right,
                     axis_y: v.px(4.0),
                     reference_y: top + row_h * items.len() as i32 + v.px(2.0),
-                    best: match lang {
-                        Lang::Zh => format!("← {}（最好）", rank_short(1, lang)),
-                        Lang::En => format!("← {} (best)", rank_short(1, lang)),
-                    },
+                    best: best_rank_end(lang),
                     worst: rank_short(*of, lang),
                     reference: reference
                         .as_ref()
@@ -267,10 +198,7 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                     let header = if unit.is_empty() || unit == "%" {
                         m.label.get(lang).to_string()
                     } else {
-                        match lang {
-                            Lang::Zh => format!("{}（{unit}）", m.label.zh),
-                            Lang::En => format!("{} ({unit})", m.label.en),
-                        }
+                        label_with_unit(m.label.get(lang), unit, lang)
                     };
                     BarColumn {
                         header: fit_text(&header, 12.0 * v.scale, f64::from(col_w)),

@@ -2,7 +2,8 @@
 //! the tests. The browser build parses the same text with serde_json too, without the path.
 
 use crate::data::DataFile;
-use crate::model::{validate, DataError, Model};
+use super::{validate, DataError};
+use crate::model::Model;
 use std::path::Path;
 
 /// Parse JSON text into the data file's types; a shape error names its JSON path.

@@ -1,173 +1,21 @@
 //! Drawing the rank chart through any plotters backend: the canvas in the browser, SVG in
 //! native tests and for static images. The layout decides where; this decides how.
 
-use crate::describe::{not_published, rank_short, year_label};
-use crate::layout::{RankLayout, Viewport};
-use crate::model::{Lang, Model};
-use crate::panel_layout::approx_text_width;
+use super::layout::RankLayout;
+use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
+use crate::lang::phrases::{example_watermark, gap_label, not_published, rank_short, year_label};
+use crate::lang::Lang;
+use crate::model::Model;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBAColor;
-
-/// A CJK-capable stack, quoted, because the canvas silently ignores an invalid font string.
-pub const FONT_FAMILY: &str =
-    "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei','Source Han Sans SC',sans-serif";
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
-    pub background: RGBAColor,
-    pub text: RGBAColor,
-    pub muted: RGBAColor,
-    pub grid: RGBAColor,
-    pub line: RGBAColor,
-    pub gap_fill: RGBAColor,
-    pub gap_edge: RGBAColor,
-    pub guide: RGBAColor,
-    /// The second measure's colour, so two scales are never mistaken for one.
-    pub second: RGBAColor,
-    /// Marks that fall short of the reference, such as sub-ranks below the overall rank.
-    pub weak: RGBAColor,
-    pub highlight: RGBAColor,
-}
-
-impl Theme {
-    pub fn light() -> Theme {
-        Theme {
-            background: RGBAColor(255, 255, 255, 1.0),
-            text: RGBAColor(17, 24, 39, 1.0),
-            muted: RGBAColor(75, 85, 99, 1.0),
-            grid: RGBAColor(229, 231, 235, 1.0),
-            line: RGBAColor(194, 65, 12, 1.0),
-            gap_fill: RGBAColor(100, 116, 139, 0.14),
-            gap_edge: RGBAColor(100, 116, 139, 1.0),
-            guide: RGBAColor(55, 65, 81, 1.0),
-            second: RGBAColor(15, 118, 110, 1.0),
-            weak: RGBAColor(71, 85, 105, 1.0),
-            highlight: RGBAColor(17, 24, 39, 0.06),
-        }
-    }
-}
-
-impl Theme {
-    /// For dark pages: light marks on a dark ground, the accent lifted for contrast.
-    pub fn dark() -> Theme {
-        Theme {
-            background: RGBAColor(17, 24, 39, 1.0),
-            text: RGBAColor(243, 244, 246, 1.0),
-            muted: RGBAColor(176, 184, 196, 1.0),
-            grid: RGBAColor(55, 65, 81, 1.0),
-            line: RGBAColor(251, 146, 60, 1.0),
-            gap_fill: RGBAColor(148, 163, 184, 0.18),
-            gap_edge: RGBAColor(148, 163, 184, 1.0),
-            guide: RGBAColor(209, 213, 219, 1.0),
-            second: RGBAColor(45, 212, 191, 1.0),
-            weak: RGBAColor(148, 163, 184, 1.0),
-            highlight: RGBAColor(255, 255, 255, 0.08),
-        }
-    }
-
-    /// For forced-colors (high-contrast) mode: black on white, no tints to get lost.
-    pub fn high_contrast() -> Theme {
-        let black = RGBAColor(0, 0, 0, 1.0);
-        Theme {
-            background: RGBAColor(255, 255, 255, 1.0),
-            text: black,
-            muted: black,
-            grid: RGBAColor(118, 118, 118, 1.0),
-            line: black,
-            gap_fill: RGBAColor(0, 0, 0, 0.12),
-            gap_edge: black,
-            guide: black,
-            second: black,
-            weak: black,
-            highlight: RGBAColor(0, 0, 0, 0.1),
-        }
-    }
-
-    /// The host page's own colours, where it sets them.
-    pub fn with_overrides(
-        mut self,
-        background: Option<RGBAColor>,
-        text: Option<RGBAColor>,
-        accent: Option<RGBAColor>,
-    ) -> Theme {
-        if let Some(c) = background {
-            self.background = c;
-        }
-        if let Some(c) = text {
-            self.text = c;
-            self.guide = c;
-        }
-        if let Some(c) = accent {
-            self.line = c;
-        }
-        self
-    }
-}
-
-/// A CSS colour written as `#rgb`, `#rrggbb` or `rgb(r, g, b)`; anything else is `None`.
-pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
-    let t = text.trim();
-    if let Some(hex) = t.strip_prefix('#') {
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()?;
-        return match digits.as_slice() {
-            [r, g, b] => Some(RGBAColor(r * 17, g * 17, b * 17, 1.0)),
-            [r1, r2, g1, g2, b1, b2] => {
-                Some(RGBAColor(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2, 1.0))
-            }
-            _ => None,
-        };
-    }
-    let inner = t.strip_prefix("rgb(").and_then(|r| r.strip_suffix(')'))?;
-    let parts: Vec<u8> = inner
-        .split(',')
-        .map(|p| p.trim().parse::<u8>().ok())
-        .collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [r, g, b] => Some(RGBAColor(*r, *g, *b, 1.0)),
-        _ => None,
-    }
-}
 
 /// What changes from frame to frame: how far the line has drawn, and what is inspected.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub reveal: f64,
     pub inspected: Option<usize>,
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("drawing failed: {0}")]
-pub struct DrawError(String);
-
-pub(crate) fn fail<E: std::fmt::Display>(e: E) -> DrawError {
-    DrawError(e.to_string())
-}
-
-pub(crate) fn text_style<'a>(
-    v: &Viewport,
-    css_size: f64,
-    bold: bool,
-    color: &'a RGBAColor,
-    h: HPos,
-    vpos: VPos,
-) -> TextStyle<'a> {
-    let style = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    TextStyle::from(FontDesc::new(
-        FontFamily::Name(FONT_FAMILY),
-        css_size * v.scale,
-        style,
-    ))
-    .color(color)
-    .pos(Pos::new(h, vpos))
 }
 
 /// The latest known rank the line has reached, for the counter.
@@ -215,8 +63,7 @@ pub fn draw_rank_gaps<DB: DrawingBackend>(
         root.draw(&Rectangle::new(
             [(g.x0, g.y0), (x1, g.y1)],
             theme.gap_fill.filled(),
-        ))
-        .map_err(fail)?;
+        ))?;
         let width = v.px(1.0).max(1);
         for y in [g.y0, g.y1] {
             draw_dashed_rule(
@@ -279,8 +126,7 @@ fn draw_dashed_rule<DB: DrawingBackend>(
                 (start.0 - half + width, start.1 + end),
             ]
         };
-        root.draw(&Rectangle::new(corners, color.filled()))
-            .map_err(fail)?;
+        root.draw(&Rectangle::new(corners, color.filled()))?;
     }
     Ok(())
 }
@@ -296,38 +142,30 @@ pub fn draw_rank_static<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let v = layout.viewport;
     let p = layout.plot;
-    root.fill(&theme.background).map_err(fail)?;
+    root.fill(&theme.background)?;
     if model.example {
         root.draw(&Text::new(
-            if lang == Lang::Zh {
-                "示例数据，非真实排名"
-            } else {
-                "EXAMPLE DATA, NOT REAL RANKS"
-            },
+            example_watermark(lang),
             (v.px(8.0), v.px(8.0)),
             text_style(&v, 12.0, true, &theme.line, HPos::Left, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
 
     root.draw(&Text::new(
         layout.axis_caption.as_str(),
         (p.left - v.px(32.0), p.top - v.px(26.0)),
         text_style(&v, 12.0, false, &theme.muted, HPos::Left, VPos::Bottom),
-    ))
-    .map_err(fail)?;
+    ))?;
     for &(rank, y) in &layout.rank_ticks {
         root.draw(&PathElement::new(
             vec![(p.left, y), (p.right, y)],
             theme.grid.stroke_width(v.px(1.0).max(1) as u32),
-        ))
-        .map_err(fail)?;
+        ))?;
         root.draw(&Text::new(
             rank.to_string(),
             (p.left - v.px(8.0), y),
             text_style(&v, 12.0, false, &theme.muted, HPos::Right, VPos::Center),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
     for y in layout.years.iter().filter(|y| y.show_year_label) {
         let label = if y.has_note {
@@ -339,8 +177,7 @@ pub fn draw_rank_static<DB: DrawingBackend>(
             label,
             (y.x, p.bottom + v.px(8.0)),
             text_style(&v, 12.0, false, &theme.muted, HPos::Center, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
     Ok(())
 }
@@ -373,11 +210,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
                     layout.years[g.first].year, layout.years[g.last].year
                 )
             };
-            let short = if lang == Lang::Zh {
-                "未公布"
-            } else {
-                "not published"
-            };
+            let short = gap_label(lang);
             let long = format!("{years} {short}");
             // A narrow span keeps just the words; the years are on the axis below.
             let room = f64::from(g.x1 - g.x0) - 8.0 * v.scale;
@@ -398,17 +231,14 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
                     (mid.0 - half, mid.1 - v.px(8.0)),
                     (mid.0 + half, mid.1 + v.px(8.0)),
                 ];
-                root.draw(&Rectangle::new(chip, theme.background.filled()))
-                    .map_err(fail)?;
-                root.draw(&Rectangle::new(chip, theme.gap_fill.filled()))
-                    .map_err(fail)?;
+                root.draw(&Rectangle::new(chip, theme.background.filled()))?;
+                root.draw(&Rectangle::new(chip, theme.gap_fill.filled()))?;
             }
             root.draw(&Text::new(
                 label,
                 mid,
                 text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Center),
-            ))
-            .map_err(fail)?;
+            ))?;
         }
     }
 
@@ -425,8 +255,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             w[0].x + ((w[1].x - w[0].x) as f64 * t).round() as i32,
             ya + ((yb - ya) as f64 * t).round() as i32,
         );
-        root.draw(&PathElement::new(vec![(w[0].x, ya), end], line_style))
-            .map_err(fail)?;
+        root.draw(&PathElement::new(vec![(w[0].x, ya), end], line_style))?;
     }
     for c in layout
         .changes
@@ -437,8 +266,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             c.text.as_str(),
             (c.x, c.y),
             text_style(&v, 12.0, true, &theme.line, HPos::Center, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
     for (i, y) in layout.years.iter().enumerate() {
         let (Some(py), Some(rank)) = (y.y, y.rank) else {
@@ -454,10 +282,8 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             (y.x, py),
             v.px(5.25),
             theme.background.filled(),
-        ))
-        .map_err(fail)?;
-        root.draw(&Circle::new((y.x, py), v.px(3.75), theme.line.filled()))
-            .map_err(fail)?;
+        ))?;
+        root.draw(&Circle::new((y.x, py), v.px(3.75), theme.line.filled()))?;
         // Under the point where a shaded gap sits on top of it, above it everywhere else.
         let below = layout
             .gaps
@@ -472,8 +298,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             rank.to_string(),
             (y.x, ly),
             text_style(&v, 12.0, true, &theme.text, HPos::Center, vpos),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
 
     if let Some((year, rank)) = counter_value(layout, reveal) {
@@ -482,14 +307,12 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             year_label(year, lang),
             (x, y),
             text_style(&v, 12.0, false, &theme.muted, HPos::Right, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
         root.draw(&Text::new(
             rank_short(rank, lang),
             (x, y + v.px(16.0)),
             text_style(&v, 28.0, true, &theme.line, HPos::Right, VPos::Top),
-        ))
-        .map_err(fail)?;
+        ))?;
     }
 
     if let Some(i) = frame.inspected {
@@ -500,23 +323,20 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             root.draw(&PathElement::new(
                 vec![(y.x, p.top), (y.x, p.bottom)],
                 guide,
-            ))
-            .map_err(fail)?;
+            ))?;
             match y.y {
                 Some(py) => root
                     .draw(&Circle::new(
                         (y.x, py),
                         v.px(8.0),
                         theme.text.stroke_width(v.px(2.0).max(1) as u32),
-                    ))
-                    .map_err(fail)?,
+                    ))?,
                 None => root
                     .draw(&Text::new(
                         not_published(lang),
                         (y.x, p.top + v.px(4.0)),
                         text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Top),
-                    ))
-                    .map_err(fail)?,
+                    ))?,
             }
         }
     }
@@ -524,7 +344,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
 }
 
 /// The x the line has reached for a reveal given in years from the first.
-pub(crate) fn reveal_to_x(layout: &RankLayout, reveal: f64) -> i32 {
+pub fn reveal_to_x(layout: &RankLayout, reveal: f64) -> i32 {
     let years = &layout.years;
     if years.is_empty() {
         return 0;

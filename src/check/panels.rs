@@ -1,111 +1,15 @@
-//! The indicator panels of the model, and the rules their data must meet.
+//! The rules an indicator panel's data must meet, and the model's panels built from it.
 
-use crate::data::{LocalText, PanelEntry, SourceEntry, UnitText};
-use crate::model::{Checker, Lang};
+use super::problem::Checker;
+use crate::data::{PanelEntry, SourceEntry};
+use crate::lang::LocalText;
+use crate::model::{BarItem, Measure, Panel, PanelKind, RankItem, Reference, StatItem};
 
 const MAX_ITEMS: usize = 40;
 const MAX_MEASURES: usize = 4;
 const MAX_VALUE: f64 = 1e12;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Panel {
-    pub title: LocalText,
-    pub subtitle: Option<LocalText>,
-    pub kind: PanelKind,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum PanelKind {
-    Ranks {
-        of: u32,
-        reference: Option<Reference>,
-        items: Vec<RankItem>,
-    },
-    Bars {
-        measures: Vec<Measure>,
-        items: Vec<BarItem>,
-    },
-    Stats {
-        items: Vec<StatItem>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reference {
-    pub label: LocalText,
-    pub rank: u32,
-    pub sources: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankItem {
-    pub label: LocalText,
-    pub rank: Option<u32>,
-    pub sources: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Measure {
-    pub label: LocalText,
-    pub unit: UnitText,
-    pub signed: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct BarItem {
-    pub label: LocalText,
-    pub values: Vec<Option<f64>>,
-    pub sources: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatItem {
-    pub label: LocalText,
-    pub value: Option<f64>,
-    pub unit: UnitText,
-    pub detail: Option<LocalText>,
-    pub sources: Vec<usize>,
-}
-
-impl UnitText {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-impl PanelKind {
-    pub fn item_count(&self) -> usize {
-        match self {
-            PanelKind::Ranks { items, .. } => items.len(),
-            PanelKind::Bars { items, .. } => items.len(),
-            PanelKind::Stats { items } => items.len(),
-        }
-    }
-}
-
-/// A value as the source prints it: no rounding, no trailing zeros, "+" where asked.
-pub fn format_value(v: f64, signed: bool) -> String {
-    if signed && v > 0.0 {
-        format!("+{v}")
-    } else {
-        format!("{v}")
-    }
-}
-
-/// "12.5亿元" / "12.5 亿 yuan": Chinese units follow the number directly.
-pub fn with_unit(value: &str, unit: &str, lang: Lang) -> String {
-    match (lang, unit.is_empty()) {
-        (_, true) => value.to_string(),
-        (Lang::Zh, false) => format!("{value}{unit}"),
-        (Lang::En, false) if unit == "%" => format!("{value}%"),
-        (Lang::En, false) => format!("{value} {unit}"),
-    }
-}
-
-fn unit(c: &mut Checker, path: &str, u: &UnitText) {
+fn unit(c: &mut Checker, path: &str, u: &LocalText) {
     for (lang, s) in [("zh-CN", &u.zh), ("en", &u.en)] {
         if s.chars().count() > 24 || s.chars().any(char::is_control) {
             c.report(

@@ -1,7 +1,8 @@
 //! Drawing an indicator panel through any plotters backend.
 
-use crate::draw::{fail, text_style, DrawError, Theme};
-use crate::panel_layout::{PanelLayout, PanelMarks};
+use super::layout::{PanelLayout, PanelMarks};
+use crate::drawing::{approx_text_width, text_style, DrawError, Layer, Theme};
+use crate::interaction::clock::ease_in_out_cubic;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -16,18 +17,6 @@ pub fn item_progress(i: usize, n: usize, progress: f64) -> f64 {
 
 fn faded(c: &RGBAColor, t: f64) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, c.3 * t)
-}
-
-/// Which marks to draw: the still ones can be drawn once and copied under every frame;
-/// the swept ones are drawn once in their final state and uncovered left to right as the
-/// line grows (see `view::swept_x`), so dashed outlines cost one image copy a frame instead
-/// of a path per dash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layer {
-    All,
-    Still,
-    Swept,
-    Moving,
 }
 
 pub fn draw_panel<DB: DrawingBackend>(
@@ -47,15 +36,14 @@ pub fn draw_panel<DB: DrawingBackend>(
         Layer::Swept => return Ok(()),
     };
     if still {
-        root.fill(&theme.background).map_err(fail)?;
+        root.fill(&theme.background)?;
     }
     if let Some(r) = inspected.and_then(|i| layout.items.get(i)) {
         if moving {
             root.draw(&Rectangle::new(
                 [(r.left, r.top), (r.right, r.bottom)],
                 theme.highlight.filled(),
-            ))
-            .map_err(fail)?;
+            ))?;
         }
     }
     let thin = |c: &RGBAColor| c.stroke_width(v.px(1.0).max(1) as u32);
@@ -75,16 +63,14 @@ pub fn draw_panel<DB: DrawingBackend>(
                     best.as_str(),
                     (*strip_left, *axis_y),
                     text_style(&v, 11.0, false, &theme.muted, HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
+                ))?;
             }
             if still {
                 root.draw(&Text::new(
                     worst.as_str(),
                     (*strip_right, *axis_y),
                     text_style(&v, 11.0, false, &theme.muted, HPos::Center, VPos::Top),
-                ))
-                .map_err(fail)?;
+                ))?;
             }
             let n = rows.len();
             for (i, row) in rows.iter().enumerate() {
@@ -93,15 +79,13 @@ pub fn draw_panel<DB: DrawingBackend>(
                         row.label.as_str(),
                         (v.px(4.0), row.label_y),
                         text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 if still {
                     root.draw(&PathElement::new(
                         vec![(*strip_left, row.strip_y), (*strip_right, row.strip_y)],
                         theme.grid.stroke_width(v.px(6.0) as u32),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 let t = item_progress(i, n, progress);
                 if row.dot_x.is_none() && t >= 1.0 {
@@ -111,8 +95,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                             row.value.as_str(),
                             (*strip_left + v.px(2.0), row.strip_y),
                             text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Center),
-                        ))
-                        .map_err(fail)?;
+                        ))?;
                     }
                 }
                 let (Some(x), true) = (row.dot_x, t > 0.0) else {
@@ -124,24 +107,21 @@ pub fn draw_panel<DB: DrawingBackend>(
                         (x, row.strip_y),
                         (v.px(6.0) as f64 * t).round() as i32,
                         color.filled(),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 if t >= 1.0 && moving {
                     root.draw(&Text::new(
                         row.value.as_str(),
                         (x + v.px(10.0), row.strip_y),
                         text_style(&v, 12.0, true, &color, HPos::Left, VPos::Center),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 if inspected == Some(i) && moving {
                     root.draw(&Circle::new(
                         (x, row.strip_y),
                         v.px(10.0),
                         theme.text.stroke_width(v.px(2.0) as u32),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
             }
             if let (Some((x, label)), Some(first)) = (reference, rows.first()) {
@@ -151,16 +131,14 @@ pub fn draw_panel<DB: DrawingBackend>(
                         v.px(3.0),
                         v.px(3.0),
                         thin(&theme.guide),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 if still {
                     root.draw(&Text::new(
                         label.as_str(),
                         (*x, *reference_y),
                         text_style(&v, 11.0, true, &theme.guide, HPos::Center, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
             }
         }
@@ -172,8 +150,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                         c.header.as_str(),
                         (c.x0, v.px(4.0)),
                         text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
             }
             let n = rows.len();
@@ -183,15 +160,14 @@ pub fn draw_panel<DB: DrawingBackend>(
                         row.label.as_str(),
                         (v.px(4.0), row.label_y),
                         text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 let t = item_progress(i, n, progress);
                 for (k, (c, bar)) in columns.iter().zip(&row.bars).enumerate() {
                     let color = colors[k % colors.len()];
                     match bar {
                         Some(b) => {
-                            let grow = crate::timeline::ease_in_out_cubic(t);
+                            let grow = ease_in_out_cubic(t);
                             let end =
                                 c.zero_x + ((b.x_end - c.zero_x) as f64 * grow).round() as i32;
                             if end != c.zero_x && moving {
@@ -201,8 +177,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                                         (c.zero_x.max(end), row.bar_y + row.bar_h),
                                     ],
                                     color.filled(),
-                                ))
-                                .map_err(fail)?;
+                                ))?;
                             }
                             if t >= 1.0 && moving {
                                 root.draw(&Text::new(
@@ -216,8 +191,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                                         HPos::Left,
                                         VPos::Center,
                                     ),
-                                ))
-                                .map_err(fail)?;
+                                ))?;
                             }
                         }
                         None => {
@@ -233,8 +207,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                                         HPos::Left,
                                         VPos::Center,
                                     ),
-                                ))
-                                .map_err(fail)?;
+                                ))?;
                             }
                         }
                     }
@@ -245,8 +218,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                                 (c.zero_x, row.bar_y + row.bar_h + v.px(3.0)),
                             ],
                             thin(&theme.muted),
-                        ))
-                        .map_err(fail)?;
+                        ))?;
                     }
                 }
             }
@@ -264,8 +236,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                             (r.left + v.px(2.0), r.bottom - v.px(10.0)),
                         ],
                         theme.line.stroke_width(v.px(3.0) as u32),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 let (text, muted, line) = (
                     faded(&theme.text, t),
@@ -277,26 +248,23 @@ pub fn draw_panel<DB: DrawingBackend>(
                         tile.label.as_str(),
                         (x, r.top + v.px(10.0)),
                         text_style(&v, 13.0, false, &text, HPos::Left, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 if moving {
                     root.draw(&Text::new(
                         tile.value.as_str(),
                         (x, r.top + v.px(32.0)),
                         text_style(&v, 30.0, true, &line, HPos::Left, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 let value_w =
-                    crate::panel_layout::approx_text_width(&tile.value, 30.0 * v.scale) * 1.05;
+                    approx_text_width(&tile.value, 30.0 * v.scale) * 1.05;
                 if moving {
                     root.draw(&Text::new(
                         tile.unit.as_str(),
                         (x + value_w.round() as i32 + v.px(4.0), r.top + v.px(50.0)),
                         text_style(&v, 12.0, false, &muted, HPos::Left, VPos::Top),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
                 for (l, line) in tile.detail.iter().enumerate() {
                     if moving {
@@ -304,8 +272,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                             line.as_str(),
                             (x, r.top + v.px(72.0 + 14.0 * l as f64)),
                             text_style(&v, 11.0, false, &muted, HPos::Left, VPos::Top),
-                        ))
-                        .map_err(fail)?;
+                        ))?;
                     }
                 }
                 if inspected == Some(i) && moving {
@@ -315,8 +282,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                             (r.right - v.px(2.0), r.bottom - v.px(2.0)),
                         ],
                         theme.text.stroke_width(v.px(2.0) as u32),
-                    ))
-                    .map_err(fail)?;
+                    ))?;
                 }
             }
         }

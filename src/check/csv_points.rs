@@ -2,8 +2,9 @@
 //! `year,rank,of,sources[,note_zh,note_en]`, with `null` for an unknown value and several
 //! source ids separated by `;`.
 
-use crate::data::{LocalText, RankEntry};
-use crate::model::Problem;
+use super::problem::Problem;
+use crate::data::RankEntry;
+use crate::lang::LocalText;
 
 const COLUMNS: [&str; 6] = ["year", "rank", "of", "sources", "note_zh", "note_en"];
 

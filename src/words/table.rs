@@ -1,9 +1,11 @@
 //! The figures as tables, with their sources: for screen readers and readers who open the
 //! table, for the download, and for the page shown when the chart cannot run.
 
-use crate::describe::{change_since, not_published};
-use crate::model::{Lang, Model};
-use crate::panels::{format_value, PanelKind};
+use crate::lang::phrases::{
+    change_since, format_value, heading, not_published, punct, source_list, Heading,
+};
+use crate::lang::Lang;
+use crate::model::{Model, PanelKind};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,22 +16,12 @@ pub struct Table {
 }
 
 fn sources(model: &Model, ids: &[usize], lang: Lang) -> String {
-    model
-        .source_texts(ids, lang)
-        .join(if lang == Lang::Zh { "；" } else { "; " })
-}
-
-fn words(lang: Lang, zh: &'static str, en: &'static str) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-    .to_string()
+    source_list(&model.source_texts(ids, lang), lang)
 }
 
 /// Every table: the rank series first, then one per panel.
 pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
-    let w = |zh, en| words(lang, zh, en);
+    let w = |h| heading(h, lang).to_string();
     let dash = "—".to_string();
     let mut out = Vec::new();
     let mut prev: Option<(i32, u32)> = None;
@@ -62,16 +54,16 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
         caption: format!(
             "{}{}{}",
             model.place.get(lang),
-            if lang == Lang::Zh { "：" } else { ": " },
+            punct(lang).colon,
             model.ranking.label.get(lang)
         ),
         head: vec![
-            w("年度", "Year"),
-            w("名次", "Rank"),
-            w("参评数", "Ranked"),
-            w("变化", "Change"),
-            w("注", "Note"),
-            w("来源", "Source"),
+            w(Heading::Year),
+            w(Heading::Rank),
+            w(Heading::Ranked),
+            w(Heading::Change),
+            w(Heading::Note),
+            w(Heading::Source),
         ],
         rows,
     });
@@ -81,10 +73,10 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
             PanelKind::Ranks { of, items, .. } => Table {
                 caption,
                 head: vec![
-                    w("指标", "Indicator"),
-                    w("名次", "Rank"),
-                    w("参评数", "Ranked"),
-                    w("来源", "Source"),
+                    w(Heading::Indicator),
+                    w(Heading::Rank),
+                    w(Heading::Ranked),
+                    w(Heading::Source),
                 ],
                 rows: items
                     .iter()
@@ -101,12 +93,12 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
             },
             PanelKind::Bars { measures, items } => Table {
                 caption,
-                head: std::iter::once(w("项目", "Item"))
+                head: std::iter::once(w(Heading::Item))
                     .chain(measures.iter().map(|m| match m.unit.get(lang) {
                         "" => m.label.get(lang).to_string(),
                         u => format!("{} ({u})", m.label.get(lang)),
                     }))
-                    .chain(std::iter::once(w("来源", "Source")))
+                    .chain(std::iter::once(w(Heading::Source)))
                     .collect(),
                 rows: items
                     .iter()
@@ -123,11 +115,11 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
             PanelKind::Stats { items } => Table {
                 caption,
                 head: vec![
-                    w("指标", "Indicator"),
-                    w("数值", "Value"),
-                    w("单位", "Unit"),
-                    w("说明", "Detail"),
-                    w("来源", "Source"),
+                    w(Heading::Indicator),
+                    w(Heading::Value),
+                    w(Heading::Unit),
+                    w(Heading::Detail),
+                    w(Heading::Source),
                 ],
                 rows: items
                     .iter()

@@ -1,0 +1,111 @@
+//! Validation: every rule a data file must meet, checked once, with a message that names
+//! where each problem is and how to fix it. The result is a [`Model`] or every problem.
+
+mod csv_points;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+mod panels;
+mod problem;
+mod ranking;
+
+pub use csv_points::points_from_csv;
+pub use problem::{DataError, Problem};
+
+use crate::data::DataFile;
+use crate::lang::Lang;
+use crate::model::{Model, Source};
+use panels::check_panels;
+use ranking::check_ranking;
+use problem::Checker;
+
+pub const FORMAT: &str = "rankclimb/1";
+const MAX_TITLE_CHARS: usize = 160;
+pub(super) const MAX_LABEL_CHARS: usize = 80;
+const MAX_SOURCE_CHARS: usize = 400;
+pub(super) const MAX_NOTE_CHARS: usize = 320;
+pub(super) const MAX_POINTS: usize = 60;
+pub(super) const MAX_ZONES: f64 = 1_000_000.0;
+pub(super) const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2200.0;
+
+/// Check a parsed data file against every rule and build the model, or list all problems.
+pub fn validate(file: DataFile) -> Result<Model, DataError> {
+    let mut c = Checker::default();
+    if file.format != FORMAT {
+        c.report(
+            "format",
+            format!("is {:?}, which this version does not read", file.format),
+            "write \"rankclimb/1\"",
+        );
+    }
+    let language = match file.language.as_deref() {
+        None => Lang::Zh,
+        Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
+            c.report(
+                "language",
+                format!("{tag:?} is not a language of this chart"),
+                "write \"zh-CN\" or \"en\"",
+            );
+            Lang::Zh
+        }),
+    };
+    c.text("title", &file.title, MAX_TITLE_CHARS);
+    if let Some(s) = &file.subtitle {
+        c.text("subtitle", s, MAX_TITLE_CHARS);
+    }
+    c.text("place", &file.place, MAX_LABEL_CHARS);
+
+    let mut sources = Vec::new();
+    if file.sources.is_empty() {
+        c.report("sources", "is empty", "list where each figure comes from");
+    }
+    for (i, s) in file.sources.iter().enumerate() {
+        let path = format!("sources[{i}]");
+        if s.id.trim().is_empty() || s.id.chars().count() > MAX_LABEL_CHARS {
+            c.report(
+                format!("{path}.id"),
+                "is empty or too long",
+                "use a short id such as \"report-2022\"",
+            );
+        }
+        if file.sources[..i].iter().any(|o| o.id == s.id) {
+            c.report(
+                format!("{path}.id"),
+                format!("{:?} is used twice", s.id),
+                "give each source its own id",
+            );
+        }
+        c.text(&format!("{path}.text"), &s.text, MAX_SOURCE_CHARS);
+        if let Some(url) = &s.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2000 {
+                c.report(
+                    format!("{path}.url"),
+                    "is not an http(s) address",
+                    "write a full https:// address, or leave it out",
+                );
+            }
+        }
+        sources.push(Source {
+            id: s.id.clone(),
+            text: s.text.clone(),
+            url: s.url.clone(),
+        });
+    }
+
+    let ranking = check_ranking(&mut c, &file.ranking, &file.sources);
+    let panels = check_panels(&mut c, &file.panels, &file.sources);
+    if c.problems.is_empty() {
+        Ok(Model {
+            example: file.example,
+            language,
+            title: file.title,
+            subtitle: file.subtitle,
+            place: file.place,
+            sources,
+            ranking,
+            panels,
+        })
+    } else {
+        Err(DataError::Invalid(c.problems))
+    }
+}
+

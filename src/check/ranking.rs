@@ -1,0 +1,164 @@
+//! The rules of the rank series: years, ranks within their field, sources, and the claim
+//! that every evaluation rose.
+
+use super::csv_points::points_from_csv;
+use super::problem::Checker;
+use super::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
+use crate::data::{ClaimEntry, RankEntry, RankingEntry, SourceEntry};
+use crate::model::{Claim, RankPoint, Ranking};
+
+/// The rank series with its label and claim, or the problems that stop it.
+pub(super) fn check_ranking(
+    c: &mut Checker,
+    ranking: &RankingEntry,
+    sources: &[SourceEntry],
+) -> Ranking {
+    c.text("ranking.label", &ranking.label, MAX_LABEL_CHARS);
+    let claim = ranking
+        .consecutive_rises
+        .as_ref()
+        .map(|ClaimEntry { text, sources: ids }| {
+            c.text("ranking.consecutive_rises.text", text, MAX_LABEL_CHARS);
+            Claim {
+                text: text.clone(),
+                sources: c.source_refs("ranking.consecutive_rises.sources", ids, sources),
+            }
+        });
+    let (entries, paths) = rank_entries(c, ranking);
+    let points = rank_points(c, &entries, &paths, sources);
+    if claim.is_some() {
+        let known: Vec<&RankPoint> = points.iter().filter(|p| p.rank.is_some()).collect();
+        for w in known.windows(2) {
+            if let [a, b] = w {
+                let (ra, rb) = (a.rank.unwrap_or(0), b.rank.unwrap_or(0));
+                let steps = points
+                    .iter()
+                    .filter(|p| p.year > a.year && p.year <= b.year)
+                    .count() as u32;
+                if ra < rb + steps {
+                    c.report(
+                        "ranking.consecutive_rises",
+                        format!(
+                            "says every evaluation rose, but {} ranks {ra} and {} ranks {rb}",
+                            a.year, b.year
+                        ),
+                        "remove the claim, or correct the ranks",
+                    );
+                }
+            }
+        }
+    }
+    Ranking {
+        label: ranking.label.clone(),
+        consecutive_rises: claim,
+        points,
+    }
+}
+
+/// The rank series from `points` or from the CSV text, with where each entry came from.
+fn rank_entries(c: &mut Checker, ranking: &RankingEntry) -> (Vec<RankEntry>, Vec<String>) {
+    match (&ranking.points, &ranking.points_from, &ranking.points_csv) {
+        (Some(points), None, None) => {
+            let paths = (0..points.len())
+                .map(|i| format!("ranking.points[{i}]"))
+                .collect();
+            (points.clone(), paths)
+        }
+        (None, Some(file), Some(text)) => match points_from_csv(text, file) {
+            Ok(found) => found,
+            Err(problems) => {
+                c.problems.extend(problems);
+                (Vec::new(), Vec::new())
+            }
+        },
+        (None, Some(file), None) => {
+            c.report(
+                "ranking.points_from",
+                format!("{file:?} was not loaded"),
+                "check that the CSV file exists beside the data file",
+            );
+            (Vec::new(), Vec::new())
+        }
+        _ => {
+            c.report(
+                "ranking",
+                "needs either \"points\" or \"points_from\", not both or neither",
+                "list the evaluations in \"points\", or name a CSV file in \"points_from\"",
+            );
+            (Vec::new(), Vec::new())
+        }
+    }
+}
+
+fn rank_points(
+    c: &mut Checker,
+    entries: &[RankEntry],
+    paths: &[String],
+    sources: &[SourceEntry],
+) -> Vec<RankPoint> {
+    if entries.len() < 2 || entries.len() > MAX_POINTS {
+        c.report(
+            "ranking.points",
+            format!("has {} evaluations", entries.len()),
+            &format!("a climb needs between 2 and {MAX_POINTS} evaluations"),
+        );
+    }
+    let mut points: Vec<RankPoint> = Vec::new();
+    for (e, path) in entries.iter().zip(paths) {
+        let year = if !YEARS.contains(&e.year) || e.year.fract() != 0.0 {
+            c.report(
+                format!("{path}.year"),
+                format!("{} is not a year", e.year),
+                "write the evaluation year, such as 2021",
+            );
+            None
+        } else {
+            Some(e.year as i32)
+        };
+        if let (Some(y), Some(prev)) = (year, points.last()) {
+            if y <= prev.year {
+                c.report(
+                    format!("{path}.year"),
+                    format!("{y} does not come after {}", prev.year),
+                    "list each year once, oldest first",
+                );
+            }
+        }
+        let of =
+            e.of.and_then(|n| c.whole(&format!("{path}.of"), n, "the number ranked", MAX_ZONES));
+        let rank = e
+            .rank
+            .and_then(|r| c.whole(&format!("{path}.rank"), r, "the rank", MAX_ZONES));
+        if let (Some(r), Some(n)) = (rank, of) {
+            if r > n {
+                c.report(
+                    format!("{path}.rank"),
+                    format!("{r} is beyond the {n} ranked"),
+                    "a rank lies between 1 and the number ranked",
+                );
+            }
+        }
+        let refs = c.source_refs(&format!("{path}.sources"), &e.sources, sources);
+        if let Some(n) = &e.note {
+            c.text(&format!("{path}.note"), n, MAX_NOTE_CHARS);
+        }
+        if let Some(year) = year {
+            points.push(RankPoint {
+                year,
+                rank,
+                of,
+                sources: refs,
+                note: e.note.clone(),
+            });
+        }
+    }
+    if !entries.is_empty() && entries.iter().all(|e| e.rank.is_none()) {
+        c.report(
+            "ranking.points",
+            "holds no known rank",
+            "give at least one evaluation a rank",
+        );
+    }
+    points
+}
+

@@ -1,0 +1,126 @@
+//! The palettes both charts draw with, and the host page's colours read into them.
+
+use plotters::style::RGBAColor;
+
+/// A CJK-capable stack, quoted, because the canvas silently ignores an invalid font string.
+pub const FONT_FAMILY: &str =
+    "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei','Source Han Sans SC',sans-serif";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub background: RGBAColor,
+    pub text: RGBAColor,
+    pub muted: RGBAColor,
+    pub grid: RGBAColor,
+    pub line: RGBAColor,
+    pub gap_fill: RGBAColor,
+    pub gap_edge: RGBAColor,
+    pub guide: RGBAColor,
+    /// The second measure's colour, so two scales are never mistaken for one.
+    pub second: RGBAColor,
+    /// Marks that fall short of the reference, such as sub-ranks below the overall rank.
+    pub weak: RGBAColor,
+    pub highlight: RGBAColor,
+}
+
+impl Theme {
+    pub fn light() -> Theme {
+        Theme {
+            background: RGBAColor(255, 255, 255, 1.0),
+            text: RGBAColor(17, 24, 39, 1.0),
+            muted: RGBAColor(75, 85, 99, 1.0),
+            grid: RGBAColor(229, 231, 235, 1.0),
+            line: RGBAColor(194, 65, 12, 1.0),
+            gap_fill: RGBAColor(100, 116, 139, 0.14),
+            gap_edge: RGBAColor(100, 116, 139, 1.0),
+            guide: RGBAColor(55, 65, 81, 1.0),
+            second: RGBAColor(15, 118, 110, 1.0),
+            weak: RGBAColor(71, 85, 105, 1.0),
+            highlight: RGBAColor(17, 24, 39, 0.06),
+        }
+    }
+}
+
+impl Theme {
+    /// For dark pages: light marks on a dark ground, the accent lifted for contrast.
+    pub fn dark() -> Theme {
+        Theme {
+            background: RGBAColor(17, 24, 39, 1.0),
+            text: RGBAColor(243, 244, 246, 1.0),
+            muted: RGBAColor(176, 184, 196, 1.0),
+            grid: RGBAColor(55, 65, 81, 1.0),
+            line: RGBAColor(251, 146, 60, 1.0),
+            gap_fill: RGBAColor(148, 163, 184, 0.18),
+            gap_edge: RGBAColor(148, 163, 184, 1.0),
+            guide: RGBAColor(209, 213, 219, 1.0),
+            second: RGBAColor(45, 212, 191, 1.0),
+            weak: RGBAColor(148, 163, 184, 1.0),
+            highlight: RGBAColor(255, 255, 255, 0.08),
+        }
+    }
+
+    /// For forced-colors (high-contrast) mode: black on white, no tints to get lost.
+    pub fn high_contrast() -> Theme {
+        let black = RGBAColor(0, 0, 0, 1.0);
+        Theme {
+            background: RGBAColor(255, 255, 255, 1.0),
+            text: black,
+            muted: black,
+            grid: RGBAColor(118, 118, 118, 1.0),
+            line: black,
+            gap_fill: RGBAColor(0, 0, 0, 0.12),
+            gap_edge: black,
+            guide: black,
+            second: black,
+            weak: black,
+            highlight: RGBAColor(0, 0, 0, 0.1),
+        }
+    }
+
+    /// The host page's own colours, where it sets them.
+    pub fn with_overrides(
+        mut self,
+        background: Option<RGBAColor>,
+        text: Option<RGBAColor>,
+        accent: Option<RGBAColor>,
+    ) -> Theme {
+        if let Some(c) = background {
+            self.background = c;
+        }
+        if let Some(c) = text {
+            self.text = c;
+            self.guide = c;
+        }
+        if let Some(c) = accent {
+            self.line = c;
+        }
+        self
+    }
+}
+
+/// A CSS colour written as `#rgb`, `#rrggbb` or `rgb(r, g, b)`; anything else is `None`.
+pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
+    let t = text.trim();
+    if let Some(hex) = t.strip_prefix('#') {
+        let digits: Vec<u8> = hex
+            .chars()
+            .map(|c| c.to_digit(16).map(|d| d as u8))
+            .collect::<Option<_>>()?;
+        return match digits.as_slice() {
+            [r, g, b] => Some(RGBAColor(r * 17, g * 17, b * 17, 1.0)),
+            [r1, r2, g1, g2, b1, b2] => {
+                Some(RGBAColor(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2, 1.0))
+            }
+            _ => None,
+        };
+    }
+    let inner = t.strip_prefix("rgb(").and_then(|r| r.strip_suffix(')'))?;
+    let parts: Vec<u8> = inner
+        .split(',')
+        .map(|p| p.trim().parse::<u8>().ok())
+        .collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [r, g, b] => Some(RGBAColor(*r, *g, *b, 1.0)),
+        _ => None,
+    }
+}

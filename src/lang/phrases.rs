@@ -1,0 +1,410 @@
+//! Every phrase the infographic says, in each language: on the canvas, in readouts, the
+//! summary, the tables, the buttons and the messages shown in place of a chart. Each phrase
+//! is one function with one match arm per language, so a third language is one arm more
+//! per phrase here and nothing elsewhere.
+
+use super::Lang;
+
+/// Punctuation that differs between the languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Punct {
+    /// After a label: "：" / ": ".
+    pub colon: &'static str,
+    /// Between the parts of one item: "，" / ", ".
+    pub comma: &'static str,
+    /// Between items or sources: "；" / "; ".
+    pub semicolon: &'static str,
+    /// At the end of a sentence: "。" / ".".
+    pub stop: &'static str,
+}
+
+pub fn punct(lang: Lang) -> Punct {
+    match lang {
+        Lang::Zh => Punct {
+            colon: "：",
+            comma: "，",
+            semicolon: "；",
+            stop: "。",
+        },
+        Lang::En => Punct {
+            colon: ": ",
+            comma: ", ",
+            semicolon: "; ",
+            stop: ".",
+        },
+    }
+}
+
+/// English ordinal: 1st, 2nd, 3rd, 11th, 101st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "第12名" / "12th": the short form used on the chart itself.
+pub fn rank_short(rank: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{rank}名"),
+        Lang::En => ordinal(rank),
+    }
+}
+
+/// "第12名（共250个）" / "12th of 250".
+pub fn rank_of(rank: u32, of: Option<u32>, lang: Lang) -> String {
+    match (lang, of) {
+        (Lang::Zh, Some(n)) => format!("第{rank}名（共{n}个）"),
+        (Lang::Zh, None) => format!("第{rank}名（参评总数未公布）"),
+        (Lang::En, Some(n)) => format!("{} of {n}", ordinal(rank)),
+        (Lang::En, None) => format!("{} (number ranked not published)", ordinal(rank)),
+    }
+}
+
+/// "2021年度" / "2021".
+pub fn year_label(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年度"),
+        Lang::En => year.to_string(),
+    }
+}
+
+pub fn not_published(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "排名未公布",
+        Lang::En => "rank not published",
+    }
+}
+
+/// The words on the shaded span of unpublished years.
+pub fn gap_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "未公布",
+        Lang::En => "not published",
+    }
+}
+
+/// Where a panel's value is missing.
+pub fn no_data(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "无数据",
+        Lang::En => "no data",
+    }
+}
+
+/// The change from an earlier known rank; a lower rank number is a rise.
+pub fn change_since(prev_year: i32, prev_rank: u32, rank: u32, lang: Lang) -> String {
+    let up = i64::from(prev_rank) - i64::from(rank);
+    let n = up.unsigned_abs();
+    match (lang, up.signum()) {
+        (Lang::Zh, 1) => format!("较{prev_year}年度上升{n}位"),
+        (Lang::Zh, -1) => format!("较{prev_year}年度下降{n}位"),
+        (Lang::Zh, _) => format!("与{prev_year}年度持平"),
+        (Lang::En, 1) => format!("up {n} places from {prev_year}"),
+        (Lang::En, -1) => format!("down {n} places from {prev_year}"),
+        (Lang::En, _) => format!("unchanged from {prev_year}"),
+    }
+}
+
+/// "↑3", drawn on the segment between two adjacent known years; the same in every language.
+pub fn change_mark(prev_rank: u32, rank: u32) -> String {
+    let up = i64::from(prev_rank) - i64::from(rank);
+    match up.signum() {
+        1 => format!("↑{up}"),
+        -1 => format!("↓{}", -up),
+        _ => "=".to_string(),
+    }
+}
+
+/// An unpublished year bounded by a sourced claim that every evaluation rose.
+pub fn between_known_ranks(claim: &str, before: i32, after: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("据“{claim}”，该年度排名介于{before}与{after}年度之间"),
+        Lang::En => format!(
+            "{} place it between the {before} and {after} ranks",
+            capitalise(claim)
+        ),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Which way a rank moved, as the summary says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    Rose,
+    Fell,
+    Held,
+}
+
+/// The summary's main sentence: the place's first and last known ranks.
+pub struct Climb<'a> {
+    pub place: &'a str,
+    pub label: &'a str,
+    pub from_year: i32,
+    pub from_rank: u32,
+    pub to_year: i32,
+    pub to_rank: u32,
+    pub to_of: Option<u32>,
+    pub evaluations: usize,
+}
+
+pub fn climb_sentence(c: &Climb, lang: Lang) -> String {
+    let movement = match c.to_rank.cmp(&c.from_rank) {
+        std::cmp::Ordering::Less => Movement::Rose,
+        std::cmp::Ordering::Greater => Movement::Fell,
+        std::cmp::Ordering::Equal => Movement::Held,
+    };
+    let to = rank_of(c.to_rank, c.to_of, lang);
+    match lang {
+        Lang::Zh => {
+            let verb = match movement {
+                Movement::Rose => "升至",
+                Movement::Fell => "降至",
+                Movement::Held => "保持",
+            };
+            format!(
+                "{}{}从{}年度的第{}名，经{}次评价{verb}{}年度的{to}",
+                c.place, c.label, c.from_year, c.from_rank, c.evaluations, c.to_year
+            )
+        }
+        Lang::En => {
+            let verb = match movement {
+                Movement::Rose => "rose",
+                Movement::Fell => "fell",
+                Movement::Held => "held",
+            };
+            format!(
+                "{}, {}: {verb} from {} in {} to {to} in {} over {} evaluations",
+                c.place,
+                c.label,
+                ordinal(c.from_rank),
+                c.from_year,
+                c.to_year,
+                c.evaluations
+            )
+        }
+    }
+}
+
+/// The summary's last clause: which years are not published, or a full stop.
+pub fn unpublished_years(years: &[String], lang: Lang) -> String {
+    match (lang, years) {
+        (_, []) => punct(lang).stop.to_string(),
+        (Lang::Zh, _) => format!("；{}年度排名未公布。", years.join("、")),
+        (Lang::En, [one]) => format!("; {one} not published."),
+        (Lang::En, [rest @ .., last]) => {
+            format!("; {} and {last} not published.", rest.join(", "))
+        }
+    }
+}
+
+/// Before the title and the summary of a chart drawn from invented figures.
+pub fn example_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "【示例数据】",
+        Lang::En => "[Example data] ",
+    }
+}
+
+/// Across the top of a rank chart drawn from invented figures.
+pub fn example_watermark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "示例数据，非真实排名",
+        Lang::En => "EXAMPLE DATA, NOT REAL RANKS",
+    }
+}
+
+/// Sources joined into one run of text, for a table cell.
+pub fn source_list(texts: &[&str], lang: Lang) -> String {
+    texts.join(punct(lang).semicolon)
+}
+
+/// "来源：…" / "Source: …": the last line of a readout.
+pub fn readout_sources(texts: &[&str], lang: Lang) -> String {
+    let head = match lang {
+        Lang::Zh => "来源：",
+        Lang::En => "Source: ",
+    };
+    format!("{head}{}", source_list(texts, lang))
+}
+
+/// "来源：…" / "Sources: …": every source, under the chart and under the picture.
+pub fn all_sources(texts: &[&str], lang: Lang) -> String {
+    let head = match lang {
+        Lang::Zh => "来源：",
+        Lang::En => "Sources: ",
+    };
+    format!("{head}{}", source_list(texts, lang))
+}
+
+/// The rank axis's caption: "排名（第1名在顶部）" / "Rank (1st at top)".
+pub fn rank_axis_caption(label: &str, lang: Lang) -> String {
+    let first = rank_short(1, lang);
+    match lang {
+        Lang::Zh => format!("{label}（{first}在顶部）"),
+        Lang::En => format!("{label} ({first} at top)"),
+    }
+}
+
+/// The end of a sub-ranking strip where the best rank is.
+pub fn best_rank_end(lang: Lang) -> String {
+    let first = rank_short(1, lang);
+    match lang {
+        Lang::Zh => format!("← {first}（最好）"),
+        Lang::En => format!("← {first} (best)"),
+    }
+}
+
+/// A bar column's heading with its unit: "投资（亿元）" / "Investment (100m yuan)".
+pub fn label_with_unit(label: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}（{unit}）"),
+        Lang::En => format!("{label} ({unit})"),
+    }
+}
+
+/// A value as the source prints it: no rounding, no trailing zeros, "+" where asked.
+pub fn format_value(v: f64, signed: bool) -> String {
+    if signed && v > 0.0 {
+        format!("+{v}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// "12.5亿元" / "12.5 亿 yuan": Chinese units follow the number directly.
+pub fn with_unit(value: &str, unit: &str, lang: Lang) -> String {
+    match (lang, unit.is_empty()) {
+        (_, true) => value.to_string(),
+        (Lang::Zh, false) => format!("{value}{unit}"),
+        (Lang::En, false) if unit == "%" => format!("{value}%"),
+        (Lang::En, false) => format!("{value} {unit}"),
+    }
+}
+
+/// The column headings of the data tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Year,
+    Rank,
+    Ranked,
+    Change,
+    Note,
+    Source,
+    Indicator,
+    Item,
+    Value,
+    Unit,
+    Detail,
+}
+
+pub fn heading(h: Heading, lang: Lang) -> &'static str {
+    use Heading::*;
+    match lang {
+        Lang::Zh => match h {
+            Year => "年度",
+            Rank => "名次",
+            Ranked => "参评数",
+            Change => "变化",
+            Note => "注",
+            Source => "来源",
+            Indicator => "指标",
+            Item => "项目",
+            Value => "数值",
+            Unit => "单位",
+            Detail => "说明",
+        },
+        Lang::En => match h {
+            Year => "Year",
+            Rank => "Rank",
+            Ranked => "Ranked",
+            Change => "Change",
+            Note => "Note",
+            Source => "Source",
+            Indicator => "Indicator",
+            Item => "Item",
+            Value => "Value",
+            Unit => "Unit",
+            Detail => "Detail",
+        },
+    }
+}
+
+/// The chart's buttons: what each says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Buttons {
+    pub replay: &'static str,
+    pub table: &'static str,
+    pub csv: &'static str,
+    /// The language button shows the other language's name...
+    pub language: &'static str,
+    /// ...and is named, for screen readers, in the language it switches to.
+    pub language_name: &'static str,
+}
+
+pub fn buttons(lang: Lang) -> Buttons {
+    match lang {
+        Lang::Zh => Buttons {
+            replay: "重播",
+            table: "数据表",
+            csv: "下载数据（CSV）",
+            language: "English",
+            language_name: "Switch to English",
+        },
+        Lang::En => Buttons {
+            replay: "Replay",
+            table: "Data table",
+            csv: "Download data (CSV)",
+            language: "中文",
+            language_name: "切换到中文",
+        },
+    }
+}
+
+/// After each canvas's accessible summary.
+pub fn keyboard_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "按方向键逐项查看。",
+        Lang::En => " Use the arrow keys to step through the items.",
+    }
+}
+
+/// Above the list of a data file's problems, where the chart would be.
+pub fn data_error_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "无法显示图表：数据文件有误",
+        Lang::En => "The chart cannot be shown: the data file has problems",
+    }
+}
+
+/// Where the chart's page elements could not be built.
+pub fn dom_error_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "无法显示图表：页面元素无法创建",
+        Lang::En => "The chart cannot be shown: its page elements could not be built",
+    }
+}
+
+/// In place of a chart that stopped after a panic. It is shown in both languages: the
+/// panic may have come from the language switch itself.
+pub fn internal_error_heading() -> String {
+    Lang::ALL
+        .iter()
+        .map(|&l| match l {
+            Lang::Zh => "图表内部出错，已停止",
+            Lang::En => "The chart stopped after an internal error",
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}

@@ -1,0 +1,29 @@
+//! Words built from the model: each item's readout, each canvas's summary, and the figures
+//! as tables and CSV. The phrases themselves, in each language, are in `lang::phrases`.
+
+pub mod readout;
+pub mod summary;
+pub mod table;
+
+pub use readout::{panel_readout, rank_readout, Readout};
+pub use summary::{panel_summary, summary};
+
+use crate::lang::phrases::{all_sources, example_prefix};
+use crate::lang::Lang;
+use crate::model::Model;
+
+/// The chart's title, marked when its figures are invented.
+pub fn title(model: &Model, lang: Lang) -> String {
+    let prefix = if model.example {
+        example_prefix(lang)
+    } else {
+        ""
+    };
+    format!("{prefix}{}", model.title.get(lang))
+}
+
+/// Every source, under the chart and under the picture.
+pub fn all_sources_line(model: &Model, lang: Lang) -> String {
+    let texts: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
+    all_sources(&texts, lang)
+}

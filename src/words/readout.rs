@@ -1,0 +1,132 @@
+//! What the tooltip shows and the live region says for one inspected item. Built only from
+//! the model, so every number said is a number in the data file.
+
+use crate::lang::phrases::{
+    between_known_ranks, change_since, format_value, no_data, not_published, punct, rank_of,
+    rank_short, readout_sources, with_unit, year_label,
+};
+use crate::lang::Lang;
+use crate::model::{Model, PanelKind, RankPoint};
+
+/// What the tooltip shows and the live region says for one inspected item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readout {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+impl Readout {
+    /// One sentence for screen readers.
+    pub fn announcement(&self, lang: Lang) -> String {
+        let sep = punct(lang).comma;
+        let mut out = self.heading.clone();
+        for l in &self.lines {
+            out.push_str(sep);
+            out.push_str(l);
+        }
+        out
+    }
+}
+
+fn previous_known(points: &[RankPoint], index: usize) -> Option<(i32, u32)> {
+    points[..index]
+        .iter()
+        .rev()
+        .find_map(|p| p.rank.map(|r| (p.year, r)))
+}
+
+/// The readout for one evaluation year.
+pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> {
+    let points = &model.ranking.points;
+    let p = points.get(index)?;
+    let mut lines = Vec::new();
+    match p.rank {
+        Some(rank) => {
+            lines.push(rank_of(rank, p.of, lang));
+            if let Some((py, pr)) = previous_known(points, index) {
+                lines.push(change_since(py, pr, rank, lang));
+            }
+        }
+        None => {
+            lines.push(not_published(lang).to_string());
+            let before = previous_known(points, index).map(|(y, _)| y);
+            let after = points[index + 1..]
+                .iter()
+                .find(|q| q.rank.is_some())
+                .map(|q| q.year);
+            if let (Some(claim), Some(a), Some(b)) =
+                (&model.ranking.consecutive_rises, before, after)
+            {
+                lines.push(between_known_ranks(claim.text.get(lang), a, b, lang));
+            }
+        }
+    }
+    if let Some(note) = &p.note {
+        lines.push(note.get(lang).to_string());
+    }
+    lines.push(readout_sources(&model.source_texts(&p.sources, lang), lang));
+    Some(Readout {
+        heading: year_label(p.year, lang),
+        lines,
+    })
+}
+
+/// The readout for item `index` of panel `panel`.
+pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> Option<Readout> {
+    let p = model.panels.get(panel)?;
+    let no_data = no_data(lang);
+    let colon = punct(lang).colon;
+    let (heading, mut lines, sources) = match &p.kind {
+        PanelKind::Ranks {
+            of,
+            reference,
+            items,
+        } => {
+            let it = items.get(index)?;
+            let mut lines = vec![match it.rank {
+                Some(r) => rank_of(r, Some(*of), lang),
+                None => not_published(lang).to_string(),
+            }];
+            if let Some(r) = reference {
+                lines.push(format!(
+                    "{}{colon}{}",
+                    r.label.get(lang),
+                    rank_short(r.rank, lang)
+                ));
+            }
+            (it.label.get(lang), lines, &it.sources)
+        }
+        PanelKind::Bars { measures, items } => {
+            let it = items.get(index)?;
+            let lines = measures
+                .iter()
+                .zip(&it.values)
+                .map(|(m, v)| {
+                    let value = v.map_or_else(
+                        || no_data.to_string(),
+                        |v| with_unit(&format_value(v, m.signed), m.unit.get(lang), lang),
+                    );
+                    format!("{}{colon}{value}", m.label.get(lang))
+                })
+                .collect();
+            (it.label.get(lang), lines, &it.sources)
+        }
+        PanelKind::Stats { items } => {
+            let it = items.get(index)?;
+            let mut lines = vec![it.value.map_or_else(
+                || no_data.to_string(),
+                |v| with_unit(&format_value(v, false), it.unit.get(lang), lang),
+            )];
+            if let Some(d) = &it.detail {
+                lines.push(d.get(lang).to_string());
+            }
+            (it.label.get(lang), lines, &it.sources)
+        }
+    };
+    lines.push(readout_sources(&model.source_texts(sources, lang), lang));
+    Some(Readout {
+        heading: heading.to_string(),
+        lines,
+    })
+}
+
