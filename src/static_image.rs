@@ -3,11 +3,11 @@
 //! and for social-share previews.
 
 use crate::drawing::{text_style, wrap_text, DrawError, Layer, Theme, Viewport};
-use crate::words::{all_sources_line, title};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::{draw_view, view_css_height, view_layout, views, ViewKind};
 use crate::words::summary;
+use crate::words::{all_sources_line, title};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -18,8 +18,6 @@ const PANEL_TITLE: f64 = 36.0;
 const GAP: f64 = 20.0;
 const SOURCE_LINE: f64 = 16.0;
 const SOURCE_LINES: usize = 12;
-
-
 
 /// The picture's CSS height at `css_width`: title, every canvas, and the sources.
 pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {

@@ -4,9 +4,9 @@ mod common;
 use common::{story, story_with};
 use plotters::prelude::*;
 use rankclimb::drawing::Theme;
-use rankclimb::rank_chart::{draw_rank_chart, Frame};
 use rankclimb::drawing::Viewport;
 use rankclimb::rank_chart::rank_layout;
+use rankclimb::rank_chart::{draw_rank_chart, Frame};
 use rankclimb::Lang;
 
 fn svg(model: &rankclimb::Model, frame: Frame, lang: Lang) -> String {
@@ -34,6 +34,32 @@ fn texts(svg: &str) -> Vec<String> {
                 .unwrap_or_default()
                 .trim()
                 .to_string()
+        })
+        .collect()
+}
+
+/// Every SVG element with its colours taken out: where and what each mark is.
+fn shapes(svg: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.starts_with('<') && !l.starts_with("<svg") && !l.starts_with("</"))
+        .map(|l| {
+            let mut mark = l.to_string();
+            for name in [
+                "fill-opacity",
+                "stroke-opacity",
+                "opacity",
+                "fill",
+                "stroke",
+            ] {
+                while let Some(at) = mark.find(&format!(" {name}=\"")) {
+                    let value = at + name.len() + 3;
+                    let end = mark[value..]
+                        .find('"')
+                        .map_or(mark.len(), |e| value + e + 1);
+                    mark.replace_range(at..end, "");
+                }
+            }
+            mark
         })
         .collect()
 }
@@ -329,6 +355,11 @@ fn dark_and_high_contrast_themes_draw_the_same_marks() {
     );
     assert_eq!(texts(&light), texts(&dark));
     assert_eq!(texts(&light), texts(&hc));
+    // Every mark in the same place with the same shape: only the colours differ.
+    let marks = shapes(&light);
+    assert!(marks.len() > 60, "{} marks", marks.len());
+    assert_eq!(marks, shapes(&dark));
+    assert_eq!(marks, shapes(&hc));
     assert!(dark.contains("#111827"), "dark background");
     assert!(
         !hc.to_uppercase().contains("#C2410C"),

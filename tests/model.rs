@@ -154,3 +154,167 @@ fn empty_and_overlong_text_is_rejected() {
         "{p:?}"
     );
 }
+
+/// Whether `problems` holds one at `path` whose message contains `says`.
+fn names(problems: &[String], path: &str, says: &str) -> bool {
+    problems
+        .iter()
+        .any(|l| l.starts_with(&format!("{path}:")) && l.contains(says))
+}
+
+/// Every rule of the data file, each broken once on the bundled story: the problem is named
+/// at its JSON path, with what is wrong.
+#[test]
+fn every_rule_names_its_field() {
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(&str, Edit, &str, &str); 16] = [
+        (
+            "format",
+            |v| v["format"] = json!("rankclimb/2"),
+            "format",
+            "does not read",
+        ),
+        (
+            "language",
+            |v| v["language"] = json!("fr"),
+            "language",
+            "not a language",
+        ),
+        (
+            "control characters",
+            |v| v["title"]["zh-CN"] = json!("平顶山\u{7}"),
+            "title.zh-CN",
+            "control character",
+        ),
+        (
+            "no sources",
+            |v| v["sources"] = json!([]),
+            "sources",
+            "is empty",
+        ),
+        (
+            "duplicate source id",
+            |v| v["sources"][1]["id"] = v["sources"][0]["id"].clone(),
+            "sources[1].id",
+            "is used twice",
+        ),
+        (
+            "source id too long",
+            |v| v["sources"][2]["id"] = json!("x".repeat(81)),
+            "sources[2].id",
+            "empty or too long",
+        ),
+        (
+            "non-http address",
+            |v| v["sources"][0]["url"] = json!("javascript:alert(1)"),
+            "sources[0].url",
+            "not an http(s) address",
+        ),
+        (
+            "one evaluation",
+            |v| {
+                let first = v["ranking"]["points"][3].clone();
+                v["ranking"]["points"] = json!([first]);
+            },
+            "ranking.points",
+            "has 1 evaluations",
+        ),
+        (
+            "sixty-one evaluations",
+            |v| {
+                let points: Vec<serde_json::Value> = (1900..1961)
+                    .map(|y| json!({"year": y, "rank": 5, "of": 9, "sources": ["article-l11"]}))
+                    .collect();
+                v["ranking"]["points"] = json!(points);
+                v["ranking"]
+                    .as_object_mut()
+                    .map(|o| o.remove("consecutive_rises"));
+            },
+            "ranking.points",
+            "has 61 evaluations",
+        ),
+        (
+            "not a year",
+            |v| v["ranking"]["points"][0]["year"] = json!(1800),
+            "ranking.points[0].year",
+            "1800 is not a year",
+        ),
+        (
+            "no known rank",
+            |v| {
+                for p in v["ranking"]["points"].as_array_mut().into_iter().flatten() {
+                    p["rank"] = json!(null);
+                }
+            },
+            "ranking.points",
+            "holds no known rank",
+        ),
+        (
+            "points and points_from",
+            |v| v["ranking"]["points_from"] = json!("ranks.csv"),
+            "ranking",
+            "not both or neither",
+        ),
+        (
+            "no items",
+            |v| v["panels"][0]["items"] = json!([]),
+            "panels[0].items",
+            "has 0 items",
+        ),
+        (
+            "five measures",
+            |v| {
+                let m = v["panels"][2]["measures"][0].clone();
+                v["panels"][2]["measures"] = json!([m, m, m, m, m]);
+            },
+            "panels[2].measures",
+            "has 5 measures",
+        ),
+        (
+            "long unit",
+            |v| v["panels"][3]["items"][0]["unit"]["en"] = json!("u".repeat(25)),
+            "panels[3].items[0].unit.en",
+            "not a short unit",
+        ),
+        (
+            "unusable value",
+            |v| v["panels"][3]["items"][0]["value"] = json!(1e13),
+            "panels[3].items[0].value",
+            "not a usable number",
+        ),
+    ];
+    for (rule, edit, path, says) in cases {
+        let p = problems(story_with(edit));
+        assert!(names(&p, path, says), "{rule}: {p:?}");
+    }
+}
+
+/// The rules that only a CSV rank series can break: a value JSON cannot hold, and a CSV file
+/// that was never read.
+#[test]
+fn csv_series_rules_name_their_field() {
+    let file = |edit: fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(common::STORY).expect("story");
+        v["ranking"].as_object_mut().map(|o| o.remove("points"));
+        v["ranking"]["points_from"] = json!("ranks.csv");
+        edit(&mut v);
+        rankclimb::check::load::parse_json(&v.to_string()).expect("shape")
+    };
+    let csv = "year,rank,of,sources\n2019,NaN,169,article-l11\n2020,88,inf,article-l11\n";
+    let p = problems(rankclimb::check::validate_with_csv(file(|_| {}), Some(csv)));
+    assert!(
+        p.iter()
+            .any(|l| l.starts_with("ranks.csv line 2") && l.contains("not a finite number")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|l| l.starts_with("ranks.csv line 3") && l.contains("not a finite number")),
+        "{p:?}"
+    );
+    let p = problems(rankclimb::check::validate_with_csv(file(|_| {}), None));
+    assert!(names(&p, "ranking.points_from", "was not loaded"), "{p:?}");
+    // The CSV's text cannot be smuggled into the data file itself.
+    let r = story_with(|v| v["ranking"]["points_csv"] = json!("year,rank,of,sources\n"));
+    assert!(matches!(r, Err(DataError::Shape(m)) if m.contains("points_csv")));
+}

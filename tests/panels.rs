@@ -3,15 +3,15 @@
 mod common;
 use common::{story, story_with};
 use plotters::prelude::*;
-use rankclimb::words::{panel_readout, panel_summary};
+use rankclimb::drawing::Layer;
 use rankclimb::drawing::Theme;
 use rankclimb::drawing::Viewport;
-use rankclimb::drawing::Layer;
-use rankclimb::panel_chart::{draw_panel, item_progress};
 use rankclimb::drawing::{approx_text_width, fit_text, wrap_text};
-use rankclimb::panel_chart::layout::PanelMarks;
-use rankclimb::panel_chart::{panel_css_height, panel_layout, PanelLayout};
 use rankclimb::model::PanelKind;
+use rankclimb::panel_chart::layout::PanelMarks;
+use rankclimb::panel_chart::{draw_panel, item_progress};
+use rankclimb::panel_chart::{panel_css_height, panel_layout, PanelLayout};
+use rankclimb::words::{panel_readout, panel_summary};
 use rankclimb::{Lang, Model};
 use serde_json::json;
 
@@ -417,5 +417,10 @@ fn panel_fields_belong_to_their_kind() {
     assert!(m.contains("unknown field `rnak`"), "{m}");
     // `null` is written, so it is accepted: the unknown stays an unknown.
     let model = story_with(|v| v["panels"][3]["items"][0]["value"] = json!(null)).expect("valid");
-    assert!(!model.panels.is_empty());
+    match &model.panels[3].kind {
+        PanelKind::Stats { items } => assert_eq!(items[0].value, None),
+        other => panic!("panel 3 is not the stats panel: {other:?}"),
+    }
+    let said = panel_readout(&model, 3, 0, Lang::En).expect("readout");
+    assert_eq!(said.lines[0], "no data", "{said:?}");
 }

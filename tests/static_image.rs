@@ -25,11 +25,21 @@ fn static_picture_holds_every_part_in_its_final_state() {
         "2021年度单项排名",
         "+363%",
         "256亿元",
-        "255",
         "来源：",
     ] {
         assert!(svg.contains(part), "the picture lacks {part:?}");
     }
+    // The environment tile's figure as drawn text, not a colour channel in the markup.
+    let drawn: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            t.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+        })
+        .map(|(text, _)| text.trim())
+        .collect();
+    assert!(drawn.contains(&"255"), "no text mark reads 255: {drawn:?}");
     assert!(static_alt(&m, Lang::Zh).contains("第118名"));
 }
 

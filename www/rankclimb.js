@@ -107,7 +107,7 @@ async function fetchText(url, timeoutMs) {
   return response.text();
 }
 
-// The data file's text, with its CSV rank series (if it names one) read in beside it.
+// The data file's text, and the text of the CSV rank series it names, if any.
 async function fetchData(url, timeoutMs) {
   const text = await fetchText(url, timeoutMs);
   let data;
@@ -117,11 +117,10 @@ async function fetchData(url, timeoutMs) {
     throw new Error(`${url}: not valid JSON (${e.message})`);
   }
   const csv = data && data.ranking && data.ranking.points_from;
-  if (typeof csv === 'string' && data.ranking.points_csv === undefined) {
-    data.ranking.points_csv = await fetchText(new URL(csv, new URL(url, location.href)).href, timeoutMs);
-    return JSON.stringify(data);
+  if (typeof csv === 'string') {
+    return { text, csv: await fetchText(new URL(csv, new URL(url, location.href)).href, timeoutMs) };
   }
-  return text;
+  return { text, csv: undefined };
 }
 
 async function mount(el, ready) {
@@ -152,8 +151,9 @@ async function mount(el, ready) {
       lang: el.getAttribute('data-lang') || undefined,
       view: el.getAttribute('data-view') || undefined,
       reducedMotion,
+      pointsCsv: data.csv,
     };
-    const chart = new Chart(box, data, options);
+    const chart = new Chart(box, data.text, options);
     el.rankclimb = chart;
     return chart;
   } catch (e) {

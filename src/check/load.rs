@@ -1,8 +1,8 @@
 //! Reading a data file from disk, natively: for `cargo xtask check`, the static images and
 //! the tests. The browser build parses the same text with serde_json too, without the path.
 
+use super::{validate_with_csv, DataError};
 use crate::data::DataFile;
-use super::{validate, DataError};
 use crate::model::Model;
 use std::path::Path;
 
@@ -24,13 +24,15 @@ pub fn parse_json(text: &str) -> Result<DataFile, DataError> {
 pub fn load_file(path: &Path) -> Result<Model, DataError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| DataError::Shape(format!("{}: {e}", path.display())))?;
-    let mut file = parse_json(&text)?;
-    if let (Some(name), None) = (&file.ranking.points_from, &file.ranking.points_csv) {
-        let csv_path = path.parent().unwrap_or(Path::new(".")).join(name);
-        let csv = std::fs::read_to_string(&csv_path).map_err(|e| {
-            DataError::Shape(format!("ranking.points_from: {}: {e}", csv_path.display()))
-        })?;
-        file.ranking.points_csv = Some(csv);
-    }
-    validate(file)
+    let file = parse_json(&text)?;
+    let csv = match &file.ranking.points_from {
+        Some(name) => {
+            let csv_path = path.parent().unwrap_or(Path::new(".")).join(name);
+            Some(std::fs::read_to_string(&csv_path).map_err(|e| {
+                DataError::Shape(format!("ranking.points_from: {}: {e}", csv_path.display()))
+            })?)
+        }
+        None => None,
+    };
+    validate_with_csv(file, csv.as_deref())
 }

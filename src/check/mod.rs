@@ -15,8 +15,8 @@ use crate::data::DataFile;
 use crate::lang::Lang;
 use crate::model::{Model, Source};
 use panels::check_panels;
-use ranking::check_ranking;
 use problem::Checker;
+use ranking::check_ranking;
 
 pub const FORMAT: &str = "rankclimb/1";
 const MAX_TITLE_CHARS: usize = 160;
@@ -29,6 +29,12 @@ pub(super) const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2200.0;
 
 /// Check a parsed data file against every rule and build the model, or list all problems.
 pub fn validate(file: DataFile) -> Result<Model, DataError> {
+    validate_with_csv(file, None)
+}
+
+/// [`validate`] a data file whose rank series is in a CSV file (`points_from`), given the
+/// text of that file.
+pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, DataError> {
     let mut c = Checker::default();
     if file.format != FORMAT {
         c.report(
@@ -91,7 +97,7 @@ pub fn validate(file: DataFile) -> Result<Model, DataError> {
         });
     }
 
-    let ranking = check_ranking(&mut c, &file.ranking, &file.sources);
+    let ranking = check_ranking(&mut c, &file.ranking, csv, &file.sources);
     let panels = check_panels(&mut c, &file.panels, &file.sources);
     if c.problems.is_empty() {
         Ok(Model {
@@ -108,4 +114,3 @@ pub fn validate(file: DataFile) -> Result<Model, DataError> {
         Err(DataError::Invalid(c.problems))
     }
 }
-

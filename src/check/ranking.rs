@@ -11,6 +11,7 @@ use crate::model::{Claim, RankPoint, Ranking};
 pub(super) fn check_ranking(
     c: &mut Checker,
     ranking: &RankingEntry,
+    csv: Option<&str>,
     sources: &[SourceEntry],
 ) -> Ranking {
     c.text("ranking.label", &ranking.label, MAX_LABEL_CHARS);
@@ -24,7 +25,7 @@ pub(super) fn check_ranking(
                 sources: c.source_refs("ranking.consecutive_rises.sources", ids, sources),
             }
         });
-    let (entries, paths) = rank_entries(c, ranking);
+    let (entries, paths) = rank_entries(c, ranking, csv);
     let points = rank_points(c, &entries, &paths, sources);
     if claim.is_some() {
         let known: Vec<&RankPoint> = points.iter().filter(|p| p.rank.is_some()).collect();
@@ -56,8 +57,12 @@ pub(super) fn check_ranking(
 }
 
 /// The rank series from `points` or from the CSV text, with where each entry came from.
-fn rank_entries(c: &mut Checker, ranking: &RankingEntry) -> (Vec<RankEntry>, Vec<String>) {
-    match (&ranking.points, &ranking.points_from, &ranking.points_csv) {
+fn rank_entries(
+    c: &mut Checker,
+    ranking: &RankingEntry,
+    csv: Option<&str>,
+) -> (Vec<RankEntry>, Vec<String>) {
+    match (&ranking.points, &ranking.points_from, csv) {
         (Some(points), None, None) => {
             let paths = (0..points.len())
                 .map(|i| format!("ranking.points[{i}]"))
@@ -161,4 +166,3 @@ fn rank_points(
     }
     points
 }
-

@@ -59,12 +59,9 @@ pub struct RankingEntry {
     #[serde(default)]
     pub points: Option<Vec<RankEntry>>,
     /// …or kept in a CSV file exported from a spreadsheet, named relative to this file.
+    /// Whatever loads the file reads that CSV beside it and hands its text to the check.
     #[serde(default)]
     pub points_from: Option<String>,
-    /// The text of `points_from`, filled in by whatever loads the file (the page's loader
-    /// or `cargo xtask check`).
-    #[serde(default)]
-    pub points_csv: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,4 +85,3 @@ pub struct RankEntry {
     #[serde(default)]
     pub note: Option<LocalText>,
 }
-

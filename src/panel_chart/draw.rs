@@ -257,8 +257,7 @@ pub fn draw_panel<DB: DrawingBackend>(
                         text_style(&v, 30.0, true, &line, HPos::Left, VPos::Top),
                     ))?;
                 }
-                let value_w =
-                    approx_text_width(&tile.value, 30.0 * v.scale) * 1.05;
+                let value_w = approx_text_width(&tile.value, 30.0 * v.scale) * 1.05;
                 if moving {
                     root.draw(&Text::new(
                         tile.unit.as_str(),

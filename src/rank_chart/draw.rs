@@ -325,18 +325,16 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
                 guide,
             ))?;
             match y.y {
-                Some(py) => root
-                    .draw(&Circle::new(
-                        (y.x, py),
-                        v.px(8.0),
-                        theme.text.stroke_width(v.px(2.0).max(1) as u32),
-                    ))?,
-                None => root
-                    .draw(&Text::new(
-                        not_published(lang),
-                        (y.x, p.top + v.px(4.0)),
-                        text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Top),
-                    ))?,
+                Some(py) => root.draw(&Circle::new(
+                    (y.x, py),
+                    v.px(8.0),
+                    theme.text.stroke_width(v.px(2.0).max(1) as u32),
+                ))?,
+                None => root.draw(&Text::new(
+                    not_published(lang),
+                    (y.x, p.top + v.px(4.0)),
+                    text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Top),
+                ))?,
             }
         }
     }

@@ -1,11 +1,78 @@
 //! The chart's DOM around its canvases. All data-derived text goes in through
 //! `textContent`, never as markup, so nothing in a data file can run.
 
-use crate::describe::Readout;
-use crate::model::{Lang, Model};
+use crate::lang::phrases::{buttons, keyboard_hint};
+use crate::lang::Lang;
+use crate::model::Model;
 use crate::view::ViewKind;
-use wasm_bindgen::JsCast;
+use crate::words::{all_sources_line, table::Table, title};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+/// A step of building or writing the chart's elements that the browser refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{step} failed: {detail}")]
+pub struct DomError {
+    /// What was being done, such as `creating <h2 class="rankclimb-title">`.
+    pub step: String,
+    pub detail: String,
+}
+
+/// Name the step a browser call was for, keeping the browser's own words.
+trait Step<T> {
+    fn step(self, step: impl FnOnce() -> String) -> Result<T, DomError>;
+}
+
+impl<T> Step<T> for Result<T, JsValue> {
+    fn step(self, step: impl FnOnce() -> String) -> Result<T, DomError> {
+        self.map_err(|e| DomError {
+            step: step(),
+            detail: e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "the browser refused".to_string()),
+        })
+    }
+}
+
+impl<T> Step<T> for Result<T, Element> {
+    fn step(self, step: impl FnOnce() -> String) -> Result<T, DomError> {
+        self.map_err(|_| DomError {
+            step: step(),
+            detail: "the element is not of the expected type".to_string(),
+        })
+    }
+}
+
+pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, DomError> {
+    let e = doc
+        .create_element(tag)
+        .step(|| format!("creating <{tag} class=\"{class}\">"))?;
+    e.set_class_name(class);
+    Ok(e)
+}
+
+fn html(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, DomError> {
+    el(doc, tag, class)?
+        .dyn_into()
+        .step(|| format!("using <{tag} class=\"{class}\"> as an HTML element"))
+}
+
+fn new_canvas(doc: &Document, class: &str) -> Result<HtmlCanvasElement, DomError> {
+    el(doc, "canvas", class)?
+        .dyn_into()
+        .step(|| format!("using <canvas class=\"{class}\"> as a canvas"))
+}
+
+fn set(e: &Element, name: &str, value: &str) -> Result<(), DomError> {
+    e.set_attribute(name, value)
+        .step(|| format!("setting {name}=\"{value}\" on <{}>", e.tag_name()))
+}
+
+fn put_together(r: Result<(), JsValue>, what: &str) -> Result<(), DomError> {
+    r.step(|| format!("putting together the {what}"))
+}
 
 /// One canvas with its own tooltip, and its heading when it is a panel.
 pub struct SurfaceDom {
@@ -20,8 +87,8 @@ pub struct SurfaceDom {
     pub tooltip: HtmlElement,
     /// The tooltip's parts, made once and rewritten on each hover: creating them afresh
     /// was a third of the DOM calls of a hover.
-    tooltip_heading: Element,
-    tooltip_lines: std::cell::RefCell<Vec<Element>>,
+    pub tooltip_heading: Element,
+    pub tooltip_lines: std::cell::RefCell<Vec<Element>>,
     pub heading: Option<(Element, Element)>,
 }
 
@@ -40,27 +107,19 @@ pub struct Dom {
     pub notes: Element,
 }
 
-pub fn el(doc: &Document, tag: &str, class: &str) -> Option<Element> {
-    let e = doc.create_element(tag).ok()?;
-    e.set_class_name(class);
-    Some(e)
-}
-
-fn html(doc: &Document, tag: &str, class: &str) -> Option<HtmlElement> {
-    el(doc, tag, class)?.dyn_into().ok()
-}
-
-fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
+fn surface(doc: &Document, kind: ViewKind) -> Result<SurfaceDom, DomError> {
     let stage = html(doc, "div", "rankclimb-stage")?;
-    let canvas: HtmlCanvasElement = el(doc, "canvas", "rankclimb-canvas")?.dyn_into().ok()?;
-    canvas.set_attribute("tabindex", "0").ok()?;
-    canvas.set_attribute("role", "img").ok()?;
+    let canvas = new_canvas(doc, "rankclimb-canvas")?;
+    set(&canvas, "tabindex", "0")?;
+    set(&canvas, "role", "img")?;
     let tooltip = html(doc, "div", "rankclimb-tooltip")?;
-    tooltip.set_attribute("aria-hidden", "true").ok()?;
+    set(&tooltip, "aria-hidden", "true")?;
     tooltip.set_hidden(true);
     let tooltip_heading = el(doc, "strong", "rankclimb-tooltip-heading")?;
-    tooltip.append_child(&tooltip_heading).ok()?;
-    stage.append_with_node_2(&canvas, &tooltip).ok()?;
+    tooltip
+        .append_child(&tooltip_heading)
+        .step(|| "putting together the tooltip".to_string())?;
+    put_together(stage.append_with_node_2(&canvas, &tooltip), "canvas stage")?;
     let heading = match kind {
         ViewKind::Rank => None,
         ViewKind::Panel(_) => Some((
@@ -68,14 +127,12 @@ fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
             el(doc, "p", "rankclimb-panel-subtitle")?,
         )),
     };
-    let still: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    let swept: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    Some(SurfaceDom {
+    Ok(SurfaceDom {
         kind,
         stage,
         canvas,
-        still,
-        swept,
+        still: new_canvas(doc, "")?,
+        swept: new_canvas(doc, "")?,
         tooltip,
         tooltip_heading,
         tooltip_lines: Default::default(),
@@ -84,52 +141,57 @@ fn surface(doc: &Document, kind: ViewKind) -> Option<SurfaceDom> {
 }
 
 impl Dom {
-    pub fn build(doc: &Document, container: &Element, kinds: &[ViewKind]) -> Option<Dom> {
+    pub fn build(doc: &Document, container: &Element, kinds: &[ViewKind]) -> Result<Dom, DomError> {
         let figure = html(doc, "figure", "rankclimb")?;
         let header = el(doc, "div", "rankclimb-header")?;
         let title = el(doc, "h2", "rankclimb-title")?;
-        let button = |class: &str| -> Option<HtmlElement> {
+        let button = |class: &str| -> Result<HtmlElement, DomError> {
             let b = html(doc, "button", class)?;
-            b.set_attribute("type", "button").ok()?;
-            Some(b)
+            set(&b, "type", "button")?;
+            Ok(b)
         };
         let lang_button = button("rankclimb-lang")?;
         let replay_button = button("rankclimb-replay")?;
         let table_button = button("rankclimb-table-toggle")?;
-        table_button.set_attribute("aria-expanded", "false").ok()?;
+        set(&table_button, "aria-expanded", "false")?;
         let csv_button = button("rankclimb-csv")?;
         let actions = el(doc, "div", "rankclimb-actions")?;
-        actions
-            .append_with_node_4(&replay_button, &table_button, &csv_button, &lang_button)
-            .ok()?;
+        put_together(
+            actions.append_with_node_4(&replay_button, &table_button, &csv_button, &lang_button),
+            "buttons",
+        )?;
         let tables = el(doc, "div", "rankclimb-tables rankclimb-sr-only")?;
         let subtitle = el(doc, "p", "rankclimb-subtitle")?;
         let live = el(doc, "div", "rankclimb-live")?;
-        live.set_attribute("aria-live", "polite").ok()?;
-        live.set_attribute("role", "status").ok()?;
+        set(&live, "aria-live", "polite")?;
+        set(&live, "role", "status")?;
         let notes = el(doc, "figcaption", "rankclimb-notes")?;
-        header.append_with_node_2(&title, &actions).ok()?;
-        figure.append_with_node_2(&header, &subtitle).ok()?;
+        put_together(header.append_with_node_2(&title, &actions), "header")?;
+        put_together(figure.append_with_node_2(&header, &subtitle), "figure")?;
         let surfaces: Vec<SurfaceDom> = kinds
             .iter()
             .map(|&k| surface(doc, k))
-            .collect::<Option<_>>()?;
+            .collect::<Result<_, _>>()?;
         let grid = el(doc, "div", "rankclimb-panels")?;
         for s in &surfaces {
             match &s.heading {
-                None => figure.append_child(&s.stage).ok()?,
+                None => figure
+                    .append_child(&s.stage)
+                    .step(|| "putting the rank chart in the figure".to_string())?,
                 Some((h, p)) => {
                     let section = el(doc, "section", "rankclimb-panel")?;
-                    section.append_with_node_3(h, p, &s.stage).ok()?;
-                    grid.append_child(&section).ok()?
+                    put_together(section.append_with_node_3(h, p, &s.stage), "panel")?;
+                    grid.append_child(&section)
+                        .step(|| "putting a panel in the grid".to_string())?
                 }
             };
         }
-        figure
-            .append_with_node_4(&grid, &live, &notes, &tables)
-            .ok()?;
+        put_together(
+            figure.append_with_node_4(&grid, &live, &notes, &tables),
+            "figure",
+        )?;
         container.replace_children_with_node_1(&figure);
-        Some(Dom {
+        Ok(Dom {
             figure,
             title,
             subtitle,
@@ -145,38 +207,26 @@ impl Dom {
     }
 
     /// Every text that depends on the language; `labels` are each canvas's accessible text.
-    pub fn write_texts(&self, doc: &Document, model: &Model, lang: Lang, labels: &[String]) {
-        let example = match (model.example, lang) {
-            (false, _) => "",
-            (true, Lang::Zh) => "【示例数据】",
-            (true, Lang::En) => "[Example data] ",
-        };
-        self.title
-            .set_text_content(Some(&format!("{example}{}", model.title.get(lang))));
+    pub fn write_texts(
+        &self,
+        doc: &Document,
+        model: &Model,
+        lang: Lang,
+        labels: &[String],
+    ) -> Result<(), DomError> {
+        self.title.set_text_content(Some(&title(model, lang)));
         self.subtitle
             .set_text_content(model.subtitle.as_ref().map(|s| s.get(lang)));
-        let _ = self.figure.set_attribute("lang", lang.tag());
-        let (label, other) = match lang {
-            Lang::Zh => ("English", "Switch to English"),
-            Lang::En => ("中文", "切换到中文"),
-        };
-        self.lang_button.set_text_content(Some(label));
-        let _ = self.lang_button.set_attribute("aria-label", other);
-        let (replay, table, csv) = match lang {
-            Lang::Zh => ("重播", "数据表", "下载数据（CSV）"),
-            Lang::En => ("Replay", "Data table", "Download data (CSV)"),
-        };
-        self.replay_button.set_text_content(Some(replay));
-        self.table_button.set_text_content(Some(table));
-        self.csv_button.set_text_content(Some(csv));
-        let hint = match lang {
-            Lang::Zh => "按方向键逐项查看。",
-            Lang::En => " Use the arrow keys to step through the items.",
-        };
+        set(&self.figure, "lang", lang.tag())?;
+        let words = buttons(lang);
+        self.lang_button.set_text_content(Some(words.language));
+        set(&self.lang_button, "aria-label", words.language_name)?;
+        self.replay_button.set_text_content(Some(words.replay));
+        self.table_button.set_text_content(Some(words.table));
+        self.csv_button.set_text_content(Some(words.csv));
+        let hint = keyboard_hint(lang);
         for (s, text) in self.surfaces.iter().zip(labels) {
-            let _ = s
-                .canvas
-                .set_attribute("aria-label", &format!("{text}{hint}"));
+            set(&s.canvas, "aria-label", &format!("{text}{hint}"))?;
             if let (Some((h, p)), ViewKind::Panel(i)) = (&s.heading, s.kind) {
                 if let Some(panel) = model.panels.get(i) {
                     h.set_text_content(Some(panel.title.get(lang)));
@@ -186,141 +236,88 @@ impl Dom {
         }
 
         self.notes.set_text_content(None);
-        for p in model.ranking.points.iter().filter(|p| p.note.is_some()) {
-            if let (Some(note), Some(line)) = (&p.note, el(doc, "p", "rankclimb-note")) {
+        for p in &model.ranking.points {
+            if let Some(note) = &p.note {
+                let line = el(doc, "p", "rankclimb-note")?;
                 line.set_text_content(Some(&format!("* {}: {}", p.year, note.get(lang))));
-                let _ = self.notes.append_child(&line);
+                put_together(self.notes.append_with_node_1(&line), "notes")?;
             }
         }
-        if let Some(line) = el(doc, "p", "rankclimb-source") {
-            let (head, sep) = match lang {
-                Lang::Zh => ("来源：", "；"),
-                Lang::En => ("Sources: ", "; "),
-            };
-            let all: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
-            line.set_text_content(Some(&format!("{head}{}", all.join(sep))));
-            let _ = self.notes.append_child(&line);
-        }
+        let line = el(doc, "p", "rankclimb-source")?;
+        line.set_text_content(Some(&all_sources_line(model, lang)));
+        put_together(self.notes.append_with_node_1(&line), "notes")
     }
-}
 
-impl Dom {
-    pub fn write_tables(&self, doc: &Document, model: &Model, lang: Lang) {
+    pub fn write_tables(&self, doc: &Document, tables: &[Table]) -> Result<(), DomError> {
         self.tables.set_text_content(None);
-        for t in crate::table::tables(model, lang) {
-            let (Some(table), Some(caption), Some(head), Some(body)) = (
-                el(doc, "table", ""),
-                el(doc, "caption", ""),
-                el(doc, "thead", ""),
-                el(doc, "tbody", ""),
-            ) else {
-                return;
-            };
+        for t in tables {
+            let table = el(doc, "table", "")?;
+            let caption = el(doc, "caption", "")?;
+            let head = el(doc, "thead", "")?;
+            let body = el(doc, "tbody", "")?;
             caption.set_text_content(Some(&t.caption));
-            let row = |cells: &[String], tag: &str| -> Option<Element> {
+            let row = |cells: &[String], header: bool| -> Result<Element, DomError> {
                 let tr = el(doc, "tr", "")?;
                 for (i, c) in cells.iter().enumerate() {
                     // The first cell names the row for screen readers.
-                    let cell = el(doc, if tag == "td" && i == 0 { "th" } else { tag }, "")?;
-                    if tag == "th" {
-                        cell.set_attribute("scope", "col").ok()?;
+                    let cell = el(doc, if header || i == 0 { "th" } else { "td" }, "")?;
+                    if header {
+                        set(&cell, "scope", "col")?;
                     } else if i == 0 {
-                        cell.set_attribute("scope", "row").ok()?;
+                        set(&cell, "scope", "row")?;
                     }
                     cell.set_text_content(Some(c));
-                    tr.append_child(&cell).ok()?;
+                    put_together(tr.append_with_node_1(&cell), "table row")?;
                 }
-                Some(tr)
+                Ok(tr)
             };
-            if let Some(tr) = row(&t.head, "th") {
-                let _ = head.append_child(&tr);
-            }
+            let tr = row(&t.head, true)?;
+            put_together(head.append_with_node_1(&tr), "table head")?;
             for r in &t.rows {
-                if let Some(tr) = row(r, "td") {
-                    let _ = body.append_child(&tr);
-                }
+                let tr = row(r, false)?;
+                put_together(body.append_with_node_1(&tr), "table body")?;
             }
-            let _ = table.append_with_node_3(&caption, &head, &body);
-            let _ = self.tables.append_child(&table);
+            put_together(table.append_with_node_3(&caption, &head, &body), "table")?;
+            put_together(self.tables.append_with_node_1(&table), "tables")?;
         }
+        Ok(())
     }
 
     /// Show or hide the tables for sighted readers; screen readers always have them.
-    pub fn toggle_tables(&self) {
+    pub fn toggle_tables(&self) -> Result<(), DomError> {
         let open = self.table_button.get_attribute("aria-expanded").as_deref() == Some("true");
-        let _ = self
-            .table_button
-            .set_attribute("aria-expanded", if open { "false" } else { "true" });
-        let _ = self.tables.class_list().toggle("rankclimb-sr-only");
+        set(
+            &self.table_button,
+            "aria-expanded",
+            if open { "false" } else { "true" },
+        )?;
+        self.tables
+            .class_list()
+            .toggle("rankclimb-sr-only")
+            .map(|_| ())
+            .step(|| "showing or hiding the tables".to_string())
     }
 }
 
-impl SurfaceDom {
-    /// Show a readout beside the point at (`x`, `y`) CSS pixels within the stage.
-    pub fn show_tooltip(
-        &self,
-        doc: &Document,
-        readout: &Readout,
-        x: f64,
-        y: f64,
-        stage_width: f64,
-    ) {
-        let t = &self.tooltip;
-        self.tooltip_heading
-            .set_text_content(Some(&readout.heading));
-        let mut lines = self.tooltip_lines.borrow_mut();
-        while lines.len() < readout.lines.len() {
-            let Some(d) = el(doc, "div", "rankclimb-tooltip-line") else {
-                break;
-            };
-            let _ = t.append_child(&d);
-            lines.push(d);
-        }
-        // The last line is styled as the source line (`:last-child`): drop any spare ones.
-        let keep = readout.lines.len().min(lines.len());
-        for spare in lines.drain(keep..) {
-            spare.remove();
-        }
-        for (d, line) in lines.iter().zip(&readout.lines) {
-            d.set_text_content(Some(line));
-        }
-        let style = t.style();
-        // Keep the box inside the stage: to the right of the point on the left half,
-        // to the left of it on the right half.
-        if x < stage_width / 2.0 {
-            let _ = style.set_property("left", &format!("{}px", x + 14.0));
-            let _ = style.remove_property("right");
-        } else {
-            let _ = style.set_property("right", &format!("{}px", stage_width - x + 14.0));
-            let _ = style.remove_property("left");
-        }
-        let _ = style.set_property("top", &format!("{}px", (y - 20.0).max(0.0)));
-        t.set_hidden(false);
-    }
-
-    pub fn hide_tooltip(&self) {
-        self.tooltip.set_hidden(true);
-    }
-}
-
-/// Put a readable message where the chart would be.
+/// Put a readable message where the chart would be. If even that fails, the error goes to
+/// the console: there is nowhere else to say it.
 pub fn show_error(doc: &Document, container: &Element, heading: &str, lines: &[String]) {
-    let Some(box_) = el(doc, "div", "rankclimb-error") else {
-        return;
-    };
-    let _ = box_.set_attribute("role", "alert");
-    if let Some(h) = el(doc, "strong", "rankclimb-error-heading") {
+    let shown = (|| -> Result<(), DomError> {
+        let box_ = el(doc, "div", "rankclimb-error")?;
+        set(&box_, "role", "alert")?;
+        let h = el(doc, "strong", "rankclimb-error-heading")?;
         h.set_text_content(Some(heading));
-        let _ = box_.append_child(&h);
-    }
-    if let Some(list) = el(doc, "ul", "rankclimb-error-list") {
+        let list = el(doc, "ul", "rankclimb-error-list")?;
         for line in lines {
-            if let Some(li) = el(doc, "li", "") {
-                li.set_text_content(Some(line));
-                let _ = list.append_child(&li);
-            }
+            let li = el(doc, "li", "")?;
+            li.set_text_content(Some(line));
+            put_together(list.append_with_node_1(&li), "error list")?;
         }
-        let _ = box_.append_child(&list);
+        put_together(box_.append_with_node_2(&h, &list), "error message")?;
+        container.replace_children_with_node_1(&box_);
+        Ok(())
+    })();
+    if let Err(e) = shown {
+        web_sys::console::error_1(&format!("rankclimb: {heading}: {lines:?} ({e})").into());
     }
-    container.replace_children_with_node_1(&box_);
 }

@@ -129,4 +129,3 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
         lines,
     })
 }
-

@@ -5,8 +5,8 @@
 use crate::step;
 use anyhow::{anyhow, Context, Result};
 use plotters::prelude::*;
-use rankclimb::drawing::{Theme, FONT_FAMILY};
 use rankclimb::check::load::load_file;
+use rankclimb::drawing::{Theme, FONT_FAMILY};
 use rankclimb::static_image::{draw_static, static_alt, static_css_height};
 use rankclimb::Lang;
 use std::path::Path;

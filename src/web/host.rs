@@ -1,0 +1,88 @@
+//! What the chart takes from and gives to the host page and browser: the palette the page
+//! asks for, performance marks, and the CSV download.
+
+use super::dom::{el, DomError};
+use super::state::Instance;
+use crate::drawing::{parse_css_color, Theme};
+use crate::words::table::csv;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Window};
+
+/// Leave a `performance` mark: the mount's steps up to the first frame are marked on every
+/// load (a handful of marks, once per chart), so the benchmark can say where the time
+/// before the first frame goes. A browser without the Performance API simply has none.
+pub fn mark(window: &Window, name: &str) {
+    if let Some(p) = window.performance() {
+        let _unmarked = p.mark(name);
+    }
+}
+
+/// The palette: the host's `data-theme` attribute, else forced colours, else the reader's
+/// colour scheme; then any `--rankclimb-background`, `--rankclimb-text` or
+/// `--rankclimb-accent` the host sets.
+pub fn pick_theme(window: &Window, container: &Element) -> (Theme, &'static str) {
+    let matches = |q: &str| {
+        window
+            .match_media(q)
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    };
+    let (theme, name) = match container.get_attribute("data-theme").as_deref() {
+        Some("dark") => (Theme::dark(), "dark"),
+        Some("light") => (Theme::light(), "light"),
+        _ if matches("(forced-colors: active)") => (Theme::high_contrast(), "contrast"),
+        _ if matches("(prefers-color-scheme: dark)") => (Theme::dark(), "dark"),
+        _ => (Theme::light(), "light"),
+    };
+    let style = window.get_computed_style(container).ok().flatten();
+    let var = |name: &str| {
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(name).ok())
+            .and_then(|v| parse_css_color(&v))
+    };
+    let theme = theme.with_overrides(
+        var("--rankclimb-background"),
+        var("--rankclimb-text"),
+        var("--rankclimb-accent"),
+    );
+    (theme, name)
+}
+
+impl Instance {
+    /// Save the figures as a CSV file through a temporary link.
+    pub fn download_csv(&self) -> Result<(), DomError> {
+        let (text, name) = {
+            let s = self.state.borrow();
+            (
+                csv(&s.model, s.lang),
+                format!("{}.csv", s.model.place.get(s.lang)),
+            )
+        };
+        let refused = |step: &str| {
+            let step = step.to_string();
+            move |e: JsValue| DomError {
+                step,
+                detail: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+            }
+        };
+        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            .map_err(refused("making the CSV file"))?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)
+            .map_err(refused("giving the CSV file an address"))?;
+        let link = el(&self.document, "a", "")?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .map_err(|_| DomError {
+                step: "making the download link".to_string(),
+                detail: "the element is not a link".to_string(),
+            })?;
+        link.set_href(&url);
+        link.set_download(&name);
+        link.click();
+        web_sys::Url::revoke_object_url(&url).map_err(refused("releasing the CSV file"))
+    }
+}

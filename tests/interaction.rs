@@ -1,0 +1,195 @@
+//! What reader input and time do to the chart: the entry clock, keys and the pointer.
+
+use rankclimb::interaction::clock::{ease_in_out_cubic, Clock, Timeline, ENTRY_MS, MAX_FRAME_MS};
+use rankclimb::interaction::keys::key_press;
+use rankclimb::interaction::pointer::{pointer_down, pointer_leave, pointer_move};
+use rankclimb::interaction::Response::{Ignore, Inspect};
+
+#[test]
+fn easing_starts_slow_ends_slow_and_stays_in_range() {
+    assert_eq!(ease_in_out_cubic(0.0), 0.0);
+    assert_eq!(ease_in_out_cubic(1.0), 1.0);
+    assert_eq!(ease_in_out_cubic(0.5), 0.5);
+    assert!(ease_in_out_cubic(0.1) < 0.1 && ease_in_out_cubic(0.9) > 0.9);
+    assert_eq!(ease_in_out_cubic(-3.0), 0.0);
+    assert_eq!(ease_in_out_cubic(7.0), 1.0);
+    let mut last = 0.0;
+    for i in 0..=100 {
+        let v = ease_in_out_cubic(i as f64 / 100.0);
+        assert!(v >= last, "monotonic");
+        last = v;
+    }
+}
+
+#[test]
+fn six_years_draw_in_over_the_entry_duration() {
+    let t = Timeline::new(6);
+    assert_eq!(t.steps, 5);
+    assert!((1500.0..=2000.0).contains(&ENTRY_MS));
+    assert_eq!(t.reveal_at(0.0), 0.0);
+    assert_eq!(t.reveal_at(ENTRY_MS / 2.0), 2.5);
+    assert_eq!(t.reveal_at(ENTRY_MS), 5.0);
+    assert_eq!(t.reveal_at(ENTRY_MS * 3.0), 5.0);
+    assert!(!t.is_finished(ENTRY_MS - 1.0));
+    assert!(t.is_finished(ENTRY_MS));
+    assert_eq!(
+        t.reveal_at(f64::NAN),
+        t.end(),
+        "a broken clock shows the final state"
+    );
+}
+
+/// Ticks a clock every 16 ms from `start` until it asks for no more frames.
+fn run_until_still(c: &mut Clock, start: f64) -> usize {
+    let mut frames = 0;
+    let mut now = start;
+    while c.tick(now, true) {
+        frames += 1;
+        now += 16.0;
+        assert!(frames < 10_000, "the entry never ends");
+    }
+    frames
+}
+
+#[test]
+fn the_clock_runs_only_on_screen_and_ends_at_the_last_year() {
+    let mut c = Clock::new(6, false);
+    assert_eq!(c.progress, 0.0);
+    assert!(!c.tick(0.0, true), "off screen: no frames, no progress");
+    assert_eq!(c.progress, 0.0);
+    c.visible = true;
+    assert!(
+        c.tick(1000.0, true),
+        "the first frame on screen starts the entry"
+    );
+    assert_eq!(c.progress, 0.0, "the first frame only sets the start");
+    assert!(c.tick(1050.0, true));
+    assert!(c.progress > 0.0 && c.progress < 0.1, "{}", c.progress);
+    let frames = run_until_still(&mut c, 1066.0);
+    assert!(frames > 50, "{frames} frames");
+    assert_eq!(c.progress, 1.0);
+    assert!(
+        !c.tick(99_999.0, true),
+        "a finished entry asks for no frames"
+    );
+}
+
+#[test]
+fn time_off_screen_or_stalled_does_not_count() {
+    let mut c = Clock::new(6, false);
+    c.visible = true;
+    c.tick(0.0, true);
+    c.tick(100.0, true);
+    let before = c.elapsed;
+    // Scrolled away for ten seconds: no frames come, and the clock forgets the last one.
+    c.visible = false;
+    assert!(!c.tick(200.0, true));
+    assert_eq!(c.last_frame, None);
+    c.visible = true;
+    c.tick(10_200.0, true);
+    assert_eq!(
+        c.elapsed, before,
+        "the frame after a pause only restarts the clock"
+    );
+    // A stalled page: one frame 5 s late moves on by at most MAX_FRAME_MS.
+    c.tick(15_200.0, true);
+    assert_eq!(c.elapsed, before + MAX_FRAME_MS);
+    // A chart taken off the page stops asking for frames.
+    assert!(!c.tick(15_216.0, false));
+}
+
+#[test]
+fn held_replayed_finished_and_reduced_motion() {
+    let mut c = Clock::new(6, false);
+    c.visible = true;
+    c.hold_at(2, 6);
+    assert_eq!(c.progress, 0.4);
+    assert!(!c.tick(0.0, true), "a held chart does not animate");
+    assert_eq!(c.progress, 0.4);
+    c.replay();
+    assert_eq!((c.progress, c.elapsed, c.held), (0.0, 0.0, false));
+    assert!(c.tick(0.0, true));
+    c.finish();
+    assert_eq!(c.progress, 1.0);
+    assert!(!c.tick(16.0, true));
+    let still = Clock::new(6, true);
+    assert_eq!(
+        still.progress, 1.0,
+        "reduced motion starts at the final state"
+    );
+    let mut again = Clock::new(6, true);
+    again.rerun_at(500.0);
+    assert_eq!(
+        (again.progress, again.last_frame, again.visible),
+        (0.0, Some(500.0), true)
+    );
+}
+
+#[test]
+fn arrow_keys_step_through_items_and_escape_closes() {
+    // Nothing inspected yet: right starts at the first item, left at the last.
+    assert_eq!(key_press("ArrowRight", 0, 6, None), Inspect(Some((0, 0))));
+    assert_eq!(key_press("ArrowDown", 0, 6, None), Inspect(Some((0, 0))));
+    assert_eq!(key_press("ArrowLeft", 0, 6, None), Inspect(Some((0, 5))));
+    assert_eq!(key_press("ArrowUp", 0, 6, None), Inspect(Some((0, 5))));
+    // Steps stop at the ends.
+    assert_eq!(
+        key_press("ArrowRight", 0, 6, Some((0, 2))),
+        Inspect(Some((0, 3)))
+    );
+    assert_eq!(
+        key_press("ArrowRight", 0, 6, Some((0, 5))),
+        Inspect(Some((0, 5)))
+    );
+    assert_eq!(
+        key_press("ArrowLeft", 0, 6, Some((0, 0))),
+        Inspect(Some((0, 0)))
+    );
+    assert_eq!(key_press("Home", 1, 4, Some((1, 3))), Inspect(Some((1, 0))));
+    assert_eq!(key_press("End", 1, 4, None), Inspect(Some((1, 3))));
+    // An item inspected on another canvas does not count as this canvas's position.
+    assert_eq!(
+        key_press("ArrowRight", 1, 4, Some((0, 3))),
+        Inspect(Some((1, 0)))
+    );
+    assert_eq!(key_press("Escape", 0, 6, Some((0, 2))), Inspect(None));
+    // Other keys are the page's: Tab must still move focus, letters must still type.
+    assert_eq!(key_press("Tab", 0, 6, Some((0, 2))), Ignore);
+    assert_eq!(key_press("a", 0, 6, None), Ignore);
+    assert_eq!(key_press("ArrowRight", 0, 0, None), Ignore, "no items");
+}
+
+#[test]
+fn the_pointer_inspects_what_it_is_over_and_a_mouse_leaving_closes() {
+    assert_eq!(pointer_move(0, Some(3), None), Inspect(Some((0, 3))));
+    assert_eq!(
+        pointer_move(0, Some(3), Some((0, 3))),
+        Ignore,
+        "no redraw for the same item"
+    );
+    assert_eq!(
+        pointer_move(0, None, Some((0, 3))),
+        Ignore,
+        "the gap between items keeps it"
+    );
+    assert_eq!(
+        pointer_move(2, Some(1), Some((0, 3))),
+        Inspect(Some((2, 1)))
+    );
+    assert_eq!(pointer_down(1, Some(4)), Inspect(Some((1, 4))));
+    assert_eq!(
+        pointer_down(1, None),
+        Inspect(None),
+        "a tap on empty space closes"
+    );
+    // A mouse leaving closes its readout; a finger or a focused canvas keeps it.
+    assert_eq!(pointer_leave(0, true, false, Some((0, 3))), Inspect(None));
+    assert_eq!(pointer_leave(0, false, false, Some((0, 3))), Ignore);
+    assert_eq!(pointer_leave(0, true, true, Some((0, 3))), Ignore);
+    assert_eq!(
+        pointer_leave(0, true, false, Some((1, 3))),
+        Ignore,
+        "another canvas's"
+    );
+    assert_eq!(pointer_leave(0, true, false, None), Ignore);
+}
