@@ -34,14 +34,33 @@ fn value(c: &mut Checker, path: &str, v: f64) -> Option<f64> {
     }
 }
 
-fn items_len(c: &mut Checker, path: &str, n: usize) {
+/// A panel's items, each checked by `check` with its JSON path, after their number and
+/// their labels (`label` of each, at most `label_max` characters).
+fn check_items<T, U>(
+    c: &mut Checker,
+    base: &str,
+    items: &[T],
+    label: fn(&T) -> &LocalText,
+    label_max: usize,
+    mut check: impl FnMut(&mut Checker, &str, &T) -> U,
+) -> Vec<U> {
+    let n = items.len();
     if n == 0 || n > MAX_ITEMS {
         c.report(
-            path,
+            format!("{base}.items"),
             format!("has {n} items"),
             &format!("a panel shows between 1 and {MAX_ITEMS} items"),
         );
     }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let path = format!("{base}.items[{i}]");
+            c.text(&format!("{path}.label"), label(it), label_max);
+            check(c, &path, it)
+        })
+        .collect()
 }
 
 pub(crate) fn check_panels(
@@ -101,24 +120,18 @@ pub(crate) fn check_panels(
                 if let Some(r) = reference.as_ref() {
                     c.text(&format!("{base}.reference.label"), &r.label, 40);
                 }
-                items_len(c, &format!("{base}.items"), items.len());
-                let items = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, it)| {
-                        let path = format!("{base}.items[{i}]");
-                        c.text(&format!("{path}.label"), &it.label, 80);
-                        RankItem {
-                            label: it.label.clone(),
-                            rank: it.rank.and_then(|r| within(c, &format!("{path}.rank"), r)),
-                            sources: c.source_refs(
-                                &format!("{path}.sources"),
-                                &it.sources,
-                                sources,
-                            ),
-                        }
-                    })
-                    .collect();
+                let items = check_items(
+                    c,
+                    &base,
+                    items,
+                    |it| &it.label,
+                    80,
+                    |c, path, it| RankItem {
+                        label: it.label.clone(),
+                        rank: it.rank.and_then(|r| within(c, &format!("{path}.rank"), r)),
+                        sources: c.source_refs(&format!("{path}.sources"), &it.sources, sources),
+                    },
+                );
                 PanelKind::Ranks {
                     of,
                     reference,
@@ -150,13 +163,13 @@ pub(crate) fn check_panels(
                         }
                     })
                     .collect();
-                items_len(c, &format!("{base}.items"), items.len());
-                let items = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, it)| {
-                        let path = format!("{base}.items[{i}]");
-                        c.text(&format!("{path}.label"), &it.label, 80);
+                let items = check_items(
+                    c,
+                    &base,
+                    items,
+                    |it| &it.label,
+                    80,
+                    |c, path, it| {
                         if it.values.len() != measures.len() {
                             c.report(
                                 format!("{path}.values"),
@@ -185,18 +198,18 @@ pub(crate) fn check_panels(
                                 sources,
                             ),
                         }
-                    })
-                    .collect();
+                    },
+                );
                 PanelKind::Bars { measures, items }
             }
             PanelEntry::Stats { items, .. } => {
-                items_len(c, &format!("{base}.items"), items.len());
-                let items = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, it)| {
-                        let path = format!("{base}.items[{i}]");
-                        c.text(&format!("{path}.label"), &it.label, 40);
+                let items = check_items(
+                    c,
+                    &base,
+                    items,
+                    |it| &it.label,
+                    40,
+                    |c, path, it| {
                         unit(c, &format!("{path}.unit"), &it.unit);
                         if let Some(d) = &it.detail {
                             c.text(&format!("{path}.detail"), d, 120);
@@ -212,8 +225,8 @@ pub(crate) fn check_panels(
                                 sources,
                             ),
                         }
-                    })
-                    .collect();
+                    },
+                );
                 PanelKind::Stats { items }
             }
         };

@@ -19,6 +19,23 @@ fn faded(c: &RGBAColor, t: f64) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, c.3 * t)
 }
 
+/// An item's label at the start of its row, as ranks and bars both have.
+fn draw_row_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &PanelLayout,
+    label: &str,
+    y: i32,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let v = layout.viewport;
+    root.draw(&Text::new(
+        label,
+        (v.px(4.0), y),
+        text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
+    ))?;
+    Ok(())
+}
+
 pub fn draw_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &PanelLayout,
@@ -75,11 +92,7 @@ pub fn draw_panel<DB: DrawingBackend>(
             let n = rows.len();
             for (i, row) in rows.iter().enumerate() {
                 if still {
-                    root.draw(&Text::new(
-                        row.label.as_str(),
-                        (v.px(4.0), row.label_y),
-                        text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
-                    ))?;
+                    draw_row_label(root, layout, &row.label, row.label_y, theme)?;
                 }
                 if still {
                     root.draw(&PathElement::new(
@@ -156,11 +169,7 @@ pub fn draw_panel<DB: DrawingBackend>(
             let n = rows.len();
             for (i, row) in rows.iter().enumerate() {
                 if still {
-                    root.draw(&Text::new(
-                        row.label.as_str(),
-                        (v.px(4.0), row.label_y),
-                        text_style(&v, 13.0, false, &theme.text, HPos::Left, VPos::Top),
-                    ))?;
+                    draw_row_label(root, layout, &row.label, row.label_y, theme)?;
                 }
                 let t = item_progress(i, n, progress);
                 for (k, (c, bar)) in columns.iter().zip(&row.bars).enumerate() {

@@ -111,6 +111,20 @@ pub struct PanelLayout {
     pub marks: PanelMarks,
 }
 
+/// One full-width row of `row` CSS px per item, from `top` CSS px down: where each item is
+/// hit.
+fn row_rects(v: Viewport, top: f64, row: f64, n: usize) -> Vec<Rect> {
+    let (top, row_h) = (v.px(top), v.px(row));
+    (0..n as i32)
+        .map(|i| Rect {
+            left: 0,
+            top: top + row_h * i,
+            right: v.width as i32,
+            bottom: top + row_h * (i + 1),
+        })
+        .collect()
+}
+
 pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
     let w = v.width as i32;
     let pad = v.px(PAD);
@@ -124,22 +138,16 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
             let (left, right) = (pad + v.px(8.0), w - pad - v.px(26.0));
             let xs: RangedCoordf64 = (1.0..(*of).max(2) as f64).into();
             let x_of = |r: u32| xs.map(&f64::from(r), (left, right));
-            let top = v.px(RANK_AXIS);
-            let row_h = v.px(RANK_ROW);
-            let mut rects = Vec::new();
+            let rects = row_rects(v, RANK_AXIS, RANK_ROW, items.len());
+            // The reference line's label sits under the last strip.
+            let reference_y = rects.last().map_or(v.px(RANK_AXIS), |r| r.bottom) + v.px(2.0);
             let mut anchors = Vec::new();
             let rows = items
                 .iter()
-                .enumerate()
-                .map(|(i, it)| {
-                    let y0 = top + row_h * i as i32;
+                .zip(&rects)
+                .map(|(it, row)| {
+                    let y0 = row.top;
                     let strip_y = y0 + v.px(32.0);
-                    rects.push(Rect {
-                        left: 0,
-                        top: y0,
-                        right: w,
-                        bottom: y0 + row_h,
-                    });
                     let dot_x = it.rank.map(x_of);
                     anchors.push((dot_x.unwrap_or((left + right) / 2), strip_y));
                     RankRow {
@@ -160,7 +168,7 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                     strip_left: left,
                     strip_right: right,
                     axis_y: v.px(4.0),
-                    reference_y: top + row_h * items.len() as i32 + v.px(2.0),
+                    reference_y,
                     best: best_rank_end(lang),
                     worst: rank_short(*of, lang),
                     reference: reference
@@ -208,21 +216,13 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                     }
                 })
                 .collect();
-            let top = v.px(BAR_HEADER);
-            let row_h = v.px(BAR_ROW);
-            let mut rects = Vec::new();
+            let rects = row_rects(v, BAR_HEADER, BAR_ROW, items.len());
             let mut anchors = Vec::new();
             let rows = items
                 .iter()
-                .enumerate()
-                .map(|(i, it)| {
-                    let y0 = top + row_h * i as i32;
-                    rects.push(Rect {
-                        left: 0,
-                        top: y0,
-                        right: w,
-                        bottom: y0 + row_h,
-                    });
+                .zip(&rects)
+                .map(|(it, row)| {
+                    let y0 = row.top;
                     let bar_y = y0 + v.px(22.0);
                     let bars: Vec<Option<Bar>> = columns
                         .iter()

@@ -4,7 +4,7 @@
 use crate::lang::phrases::{
     change_since, format_value, heading, not_published, punct, source_list, Heading,
 };
-use crate::lang::Lang;
+use crate::lang::{Lang, LocalText};
 use crate::model::{Model, PanelKind};
 use serde::Serialize;
 
@@ -17,6 +17,36 @@ pub struct Table {
 
 fn sources(model: &Model, ids: &[usize], lang: Lang) -> String {
     source_list(&model.source_texts(ids, lang), lang)
+}
+
+/// A panel's table: `head` then a source column; each row is the item's label, the cells
+/// `row` gives for it, and its sources.
+fn panel_table<'a, T>(
+    model: &Model,
+    lang: Lang,
+    caption: String,
+    head: &[String],
+    items: &'a [T],
+    row: impl Fn(&'a T) -> (&'a LocalText, &'a Vec<usize>, Vec<String>),
+) -> Table {
+    Table {
+        caption,
+        head: head
+            .iter()
+            .cloned()
+            .chain([heading(Heading::Source, lang).to_string()])
+            .collect(),
+        rows: items
+            .iter()
+            .map(|it| {
+                let (label, ids, cells) = row(it);
+                std::iter::once(label.get(lang).to_string())
+                    .chain(cells)
+                    .chain([sources(model, ids, lang)])
+                    .collect()
+            })
+            .collect(),
+    }
 }
 
 /// Every table: the rank series first, then one per panel.
@@ -69,74 +99,53 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
     });
     for p in &model.panels {
         let caption = p.title.get(lang).to_string();
+        let value = |v: &Option<f64>, signed: bool| {
+            v.map_or_else(|| dash.clone(), |v| format_value(v, signed))
+        };
         let table = match &p.kind {
-            PanelKind::Ranks { of, items, .. } => Table {
-                caption,
-                head: vec![
-                    w(Heading::Indicator),
-                    w(Heading::Rank),
-                    w(Heading::Ranked),
-                    w(Heading::Source),
-                ],
-                rows: items
-                    .iter()
-                    .map(|it| {
-                        vec![
-                            it.label.get(lang).to_string(),
-                            it.rank
-                                .map_or_else(|| not_published(lang).to_string(), |r| r.to_string()),
-                            of.to_string(),
-                            sources(model, &it.sources, lang),
-                        ]
-                    })
-                    .collect(),
-            },
-            PanelKind::Bars { measures, items } => Table {
-                caption,
-                head: std::iter::once(w(Heading::Item))
+            PanelKind::Ranks { of, items, .. } => {
+                let head = [Heading::Indicator, Heading::Rank, Heading::Ranked].map(w);
+                panel_table(model, lang, caption, &head, items, |it| {
+                    let rank = it
+                        .rank
+                        .map_or_else(|| not_published(lang).to_string(), |r| r.to_string());
+                    (&it.label, &it.sources, vec![rank, of.to_string()])
+                })
+            }
+            PanelKind::Bars { measures, items } => {
+                let head: Vec<String> = std::iter::once(w(Heading::Item))
                     .chain(measures.iter().map(|m| match m.unit.get(lang) {
                         "" => m.label.get(lang).to_string(),
                         u => format!("{} ({u})", m.label.get(lang)),
                     }))
-                    .chain(std::iter::once(w(Heading::Source)))
-                    .collect(),
-                rows: items
-                    .iter()
-                    .map(|it| {
-                        std::iter::once(it.label.get(lang).to_string())
-                            .chain(measures.iter().zip(&it.values).map(|(m, v)| {
-                                v.map_or_else(|| dash.clone(), |v| format_value(v, m.signed))
-                            }))
-                            .chain(std::iter::once(sources(model, &it.sources, lang)))
-                            .collect()
-                    })
-                    .collect(),
-            },
-            PanelKind::Stats { items } => Table {
-                caption,
-                head: vec![
-                    w(Heading::Indicator),
-                    w(Heading::Value),
-                    w(Heading::Unit),
-                    w(Heading::Detail),
-                    w(Heading::Source),
-                ],
-                rows: items
-                    .iter()
-                    .map(|it| {
-                        vec![
-                            it.label.get(lang).to_string(),
-                            it.value
-                                .map_or_else(|| dash.clone(), |v| format_value(v, false)),
-                            it.unit.get(lang).to_string(),
-                            it.detail
-                                .as_ref()
-                                .map_or_else(String::new, |d| d.get(lang).to_string()),
-                            sources(model, &it.sources, lang),
-                        ]
-                    })
-                    .collect(),
-            },
+                    .collect();
+                panel_table(model, lang, caption, &head, items, |it| {
+                    let values = measures
+                        .iter()
+                        .zip(&it.values)
+                        .map(|(m, v)| value(v, m.signed))
+                        .collect();
+                    (&it.label, &it.sources, values)
+                })
+            }
+            PanelKind::Stats { items } => {
+                let head = [
+                    Heading::Indicator,
+                    Heading::Value,
+                    Heading::Unit,
+                    Heading::Detail,
+                ]
+                .map(w);
+                panel_table(model, lang, caption, &head, items, |it| {
+                    let detail = it.detail.as_ref().map_or("", |d| d.get(lang));
+                    let cells = vec![
+                        value(&it.value, false),
+                        it.unit.get(lang).to_string(),
+                        detail.to_string(),
+                    ];
+                    (&it.label, &it.sources, cells)
+                })
+            }
         };
         out.push(table);
     }

@@ -74,6 +74,11 @@ async fn dark_scheme_contrast_mode_and_host_overrides() {
         b.line_pixels(CANVAS).await == 0,
         "the dark palette lifts the accent colour"
     );
+    let lifted = b.pixels_of(CANVAS, [251, 146, 60]).await;
+    assert!(
+        lifted > 800,
+        "the climb is drawn in the lifted accent: {lifted}"
+    );
     b.screenshot("dark.png").await;
     b.open("t/light.html").await;
     b.wait_for_entry_animation().await;
@@ -90,6 +95,15 @@ async fn dark_scheme_contrast_mode_and_host_overrides() {
         b.js("return q('[data-rankclimb]').rankclimb.theme").await,
         "contrast"
     );
+    // Black on white, no accent tint.
+    assert_eq!(pixel(&b, 2, 2).await, [255, 255, 255, 255]);
+    assert_eq!(
+        b.line_pixels(CANVAS).await,
+        0,
+        "no accent in forced colours"
+    );
+    let black = b.pixels_of(CANVAS, [0, 0, 0]).await;
+    assert!(black > 1500, "the climb is drawn in black: {black}");
     b.emulate_media(&[]).await;
     b.open("t/accent.html").await;
     b.wait_for_entry_animation().await;
@@ -116,7 +130,13 @@ async fn animation_waits_until_the_chart_scrolls_into_view() {
     })
     .await;
     b.open("t/far.html").await;
-    b.wait_for_entry_animation().await;
+    b.page_frames(30).await;
+    assert_eq!(
+        b.js("return q('[data-rankclimb]').rankclimb.progress")
+            .await,
+        0.0,
+        "off screen, the entry has not started"
+    );
     // The 2021 point is drawn only once the line has reached it.
     let at_2021 = "const c = q('.rankclimb-canvas'); const h = q('[data-rankclimb]').rankclimb;
         const p = h.pointOf(2021); const s = c.width / c.clientWidth;
@@ -206,12 +226,34 @@ async fn host_controls_table_csv_and_print() {
             .is_some_and(|c| c.contains("2020,88,169,较2019年度上升10位")),
         "{csv}"
     );
-    // Printing mid-animation shows the final state.
-    b.js("const c = q('[data-rankclimb]').rankclimb; c.replay(); window.dispatchEvent(new Event('beforeprint'));").await;
+    // Printing mid-animation, through the browser's own print path, shows the final state
+    // and the tables, without the buttons.
+    toggle.click().await.expect("close the tables");
+    assert_eq!(
+        b.js("return q('.rankclimb-tables').getBoundingClientRect().height <= 1")
+            .await,
+        true,
+        "closed again before printing"
+    );
+    b.js("q('[data-rankclimb]').rankclimb.replay(); window.__printed = 0; addEventListener('beforeprint', () => window.__printed++);").await;
+    assert!(b.print_to_pdf().await > 1000, "a PDF was printed");
+    assert_eq!(
+        b.js("return window.__printed").await,
+        1,
+        "the browser said it prints"
+    );
     let printed = b.line_pixels(CANVAS).await;
     assert!(
         printed * 50 >= full * 49,
         "printing mid-animation shows the whole climb: {printed} of {full}"
+    );
+    b.emulate_print().await;
+    let print_view = b
+        .js("return [q('.rankclimb-tables').getBoundingClientRect().height, getComputedStyle(q('.rankclimb-actions')).display]")
+        .await;
+    assert!(
+        print_view[0].as_f64().unwrap_or(0.0) > 200.0 && print_view[1] == "none",
+        "printed: the tables shown, the buttons not: {print_view}"
     );
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;

@@ -207,7 +207,7 @@ async fn zero_width_then_removed_mid_animation() {
         <script type=\"module\" src=\"/rankclimb.js\"></script></body></html>";
     let b = Browser::start(with(vec![Fixture::html("/t/zero.html", page)])).await;
     b.open("t/zero.html").await;
-    b.wait_for_entry_animation().await;
+    b.page_frames(10).await;
     assert_eq!(
         b.js("return q('[data-rankclimb]').rankclimb.dead").await,
         false
@@ -219,10 +219,23 @@ async fn zero_width_then_removed_mid_animation() {
         3000,
     )
     .await;
+    // Removed mid-entry: the chart stops asking for frames and drawing, and says nothing.
     b.open("index.html").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    b.js("q('[data-rankclimb]').remove();").await;
-    tokio::time::sleep(Duration::from_millis(2500)).await;
+    b.wait_for(
+        "const p = q('[data-rankclimb]').rankclimb.progress; return p > 0.05 && p < 0.6",
+        10_000,
+    )
+    .await;
+    let at_removal = b
+        .js("const h = q('[data-rankclimb]'); window.__chart = h.rankclimb; h.remove(); return h.rankclimb.progress;")
+        .await;
+    b.page_frames(60).await;
+    let after = b.js("return window.__chart.progress").await;
+    assert_eq!(
+        after, at_removal,
+        "the entry stopped when the chart left the page"
+    );
+    assert_eq!(b.js("return window.__chart.dead").await, false);
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;
 }

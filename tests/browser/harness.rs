@@ -213,6 +213,17 @@ impl Browser {
             .expect("emulate media");
     }
 
+    /// Lay the page out for print, as the print dialog does.
+    pub async fn emulate_print(&self) {
+        self.client
+            .issue_cmd(chromium::Cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "media": "print" }),
+            ))
+            .await
+            .expect("emulate print");
+    }
+
     /// Run an async script: it gets a `done` callback as its last argument.
     pub async fn js_async(&self, script: &str) -> Value {
         self.client
@@ -259,10 +270,52 @@ impl Browser {
         }
     }
 
-    /// The entry animation has finished when the chart stops requesting frames; waiting
-    /// past its documented length is enough.
+    /// Wait until every mounted chart in view has drawn its entry to the end (or has
+    /// stopped): each chart says how far its entry has come, and the frame that reaches the
+    /// end is drawn before that is read. A chart out of view waits for the reader to scroll
+    /// to it, so it is not waited for.
     pub async fn wait_for_entry_animation(&self) {
-        tokio::time::sleep(Duration::from_millis(2300)).await;
+        self.wait_for(
+            "const inView = (h) => { const r = h.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+             const charts = qa('[data-rankclimb]').filter(h => h.rankclimb && inView(h)).map(h => h.rankclimb);
+             return charts.length > 0 && charts.every(c => c.dead || c.progress >= 1);",
+            15_000,
+        )
+        .await;
+    }
+
+    /// Print the page the way the browser's print dialog does (to PDF, through the DevTools
+    /// protocol): the page gets its real `beforeprint` event and print styles. Returns the
+    /// PDF's size in bytes.
+    pub async fn print_to_pdf(&self) -> usize {
+        let printed = self
+            .client
+            .issue_cmd(chromium::Cdp("Page.printToPDF", json!({})))
+            .await
+            .expect("print to PDF");
+        printed["data"].as_str().map_or(0, str::len)
+    }
+
+    /// How many pixels of the first canvas matching `selector` are (nearly) `rgb`.
+    pub async fn pixels_of(&self, selector: &str, [r, g, b]: [u8; 3]) -> u64 {
+        self.js(&format!(
+            "const c = q({selector:?}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let n = 0; for (let i = 0; i < d.length; i += 4) {{ if (Math.abs(d[i]-{r}) < 24 && Math.abs(d[i+1]-{g}) < 24 && Math.abs(d[i+2]-{b}) < 24 && d[i+3] > 200) n++; }} return n;"
+        ))
+        .await
+        .as_u64()
+        .expect("pixel count")
+    }
+
+    /// Wait until the page has drawn `n` more animation frames: for asserting that
+    /// something does not happen, which no condition can signal.
+    pub async fn page_frames(&self, n: u32) {
+        self.js_async(&format!(
+            "const done = arguments[arguments.length - 1]; let left = {n};
+             const step = () => (--left <= 0 ? done(true) : requestAnimationFrame(step));
+             requestAnimationFrame(step);"
+        ))
+        .await;
     }
 
     /// Move a real mouse pointer to (`x`, `y`) CSS pixels inside the first canvas.
@@ -363,14 +416,7 @@ impl Browser {
 
     /// How many canvas pixels are (nearly) the line colour.
     pub async fn line_pixels(&self, selector: &str) -> u64 {
-        let [r, g, b] = LINE_RGB;
-        self.js(&format!(
-            "const c = q({selector:?}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-             let n = 0; for (let i = 0; i < d.length; i += 4) {{ if (Math.abs(d[i]-{r}) < 24 && Math.abs(d[i+1]-{g}) < 24 && Math.abs(d[i+2]-{b}) < 24 && d[i+3] > 200) n++; }} return n;"
-        ))
-        .await
-        .as_u64()
-        .expect("pixel count")
+        self.pixels_of(selector, LINE_RGB).await
     }
 
     pub async fn close(self) {

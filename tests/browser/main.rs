@@ -37,7 +37,12 @@ fn digits_outside_years(text: &str, years: &[&str]) -> String {
 async fn chart_animates_in_and_is_not_blank() {
     let b = Browser::start(Options::default()).await;
     b.open("index.html").await;
-    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    // Mid-entry: part of the line is drawn, not all of it.
+    b.wait_for(
+        "const p = q('[data-rankclimb]').rankclimb.progress; return p > 0.2 && p < 0.7",
+        10_000,
+    )
+    .await;
     let early = b.line_pixels(CANVAS).await;
     b.wait_for_entry_animation().await;
     let done = b.line_pixels(CANVAS).await;
@@ -47,7 +52,7 @@ async fn chart_animates_in_and_is_not_blank() {
         "the finished chart should show the climb line in its colour, found {done} pixels"
     );
     assert!(
-        early < done,
+        early > 50 && early < done,
         "the line should draw in over time: {early} line pixels early, {done} at the end"
     );
     // The unpublished years' band between 2016 and 2019: its fill and its dashed edges (drawn
@@ -70,6 +75,8 @@ async fn chart_animates_in_and_is_not_blank() {
     assert!(count(1) > 40, "the band's dashed edges are drawn: {band}");
     // The hover path was run once out of sight when the page idled (`warm_hover`): nothing
     // of it may show or be announced before the reader points at something.
+    b.wait_for(&format!("return q('{TOOLTIP}').children.length > 1"), 5_000)
+        .await;
     let quiet = b
         .js(&format!(
             "return [q('{TOOLTIP}').hidden, q('{LIVE}').textContent, q('{TOOLTIP}').children.length];"
@@ -79,6 +86,10 @@ async fn chart_animates_in_and_is_not_blank() {
     assert_eq!(
         quiet[1], "",
         "nothing announced before any pointing: {quiet}"
+    );
+    assert_eq!(
+        quiet[2], 3,
+        "the warm-up wrote the first year's readout (heading, rank, source): {quiet}"
     );
     let title = b.text(".rankclimb-title").await;
     assert!(
@@ -248,11 +259,18 @@ async fn tap_shows_the_tapped_year() {
         width: 390,
         height: 844,
         scale: 3.0,
+        touch: true,
         ..Options::default()
     })
     .await;
     b.open("index.html").await;
     b.wait_for_entry_animation().await;
+    assert_eq!(
+        b.js("return matchMedia('(pointer: coarse)').matches && navigator.maxTouchPoints > 0")
+            .await,
+        true,
+        "a touch phone"
+    );
     let (x, y) = point_of(&b, 2019).await;
     b.tap(CANVAS, x, y).await;
     b.wait_for(
@@ -269,7 +287,7 @@ async fn tap_shows_the_tapped_year() {
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn backing_store_follows_device_pixel_ratio_and_width() {
-    for (width, scale) in [(360u32, 2.0f64), (1200, 1.0), (320, 3.0)] {
+    for (width, scale) in [(360u32, 2.0f64), (1200, 1.0), (320, 3.0), (390, 3.0)] {
         let b = Browser::start(Options {
             width,
             height: 900,
