@@ -2,6 +2,7 @@
 //! where each problem is and how to fix it. The result is a [`Model`] or every problem.
 
 mod csv_points;
+mod limits;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 mod panels;
@@ -14,18 +15,10 @@ pub use problem::{DataError, Problem};
 use crate::data::DataFile;
 use crate::lang::Lang;
 use crate::model::{Model, Source};
+use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS};
 use panels::check_panels;
 use problem::Checker;
 use ranking::check_ranking;
-
-pub const FORMAT: &str = "rankclimb/1";
-const MAX_TITLE_CHARS: usize = 160;
-pub(super) const MAX_LABEL_CHARS: usize = 80;
-const MAX_SOURCE_CHARS: usize = 400;
-pub(super) const MAX_NOTE_CHARS: usize = 320;
-pub(super) const MAX_POINTS: usize = 60;
-pub(super) const MAX_ZONES: f64 = 1_000_000.0;
-pub(super) const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2200.0;
 
 /// Check a parsed data file against every rule and build the model, or list all problems.
 pub fn validate(file: DataFile) -> Result<Model, DataError> {
@@ -44,14 +37,14 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         );
     }
     let language = match file.language.as_deref() {
-        None => Lang::Zh,
+        None => Lang::default(),
         Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
             c.report(
                 "language",
                 format!("{tag:?} is not a language of this chart"),
                 "write \"zh-CN\" or \"en\"",
             );
-            Lang::Zh
+            Lang::default()
         }),
     };
     c.text("title", &file.title, MAX_TITLE_CHARS);

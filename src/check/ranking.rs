@@ -2,8 +2,8 @@
 //! that every evaluation rose.
 
 use super::csv_points::points_from_csv;
+use super::limits::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
 use super::problem::Checker;
-use super::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
 use crate::data::{ClaimEntry, RankEntry, RankingEntry, SourceEntry};
 use crate::model::{Claim, RankPoint, Ranking};
 

@@ -7,8 +7,10 @@ pub mod phrases;
 use serde::Deserialize;
 
 /// The languages the infographic speaks; every text in the data file carries both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Chinese is shown first unless the data file or the page says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    #[default]
     Zh,
     En,
 }

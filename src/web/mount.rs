@@ -65,7 +65,7 @@ pub fn mount(
     let model = match parsed {
         Ok(m) => m,
         Err(e) => {
-            let heading = data_error_heading(asked.unwrap_or(Lang::Zh));
+            let heading = data_error_heading(asked.unwrap_or_default());
             show_error(&document, container, heading, &e.lines());
             return Err(JsError::new(&e.to_string()));
         }

@@ -165,19 +165,25 @@ pub fn neutralise_formula(cell: &str) -> String {
 /// The tables as one CSV file (UTF-8 with a byte-order mark, which spreadsheets need to
 /// read Chinese), a blank line between tables.
 pub fn csv(model: &Model, lang: Lang) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    for (i, t) in tables(model, lang).iter().enumerate() {
-        if i > 0 {
-            let _ = w.write_record([""]);
+    // Written to memory, which cannot fail short of running out of it.
+    let written = (|| -> Result<Vec<u8>, csv::Error> {
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(Vec::new());
+        for (i, t) in tables(model, lang).iter().enumerate() {
+            if i > 0 {
+                w.write_record([""])?;
+            }
+            w.write_record([neutralise_formula(&t.caption)])?;
+            w.write_record(t.head.iter().map(|c| neutralise_formula(c)))?;
+            for row in &t.rows {
+                w.write_record(row.iter().map(|c| neutralise_formula(c)))?;
+            }
         }
-        let _ = w.write_record([neutralise_formula(&t.caption)]);
-        let _ = w.write_record(t.head.iter().map(|c| neutralise_formula(c)));
-        for row in &t.rows {
-            let _ = w.write_record(row.iter().map(|c| neutralise_formula(c)));
-        }
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+        w.into_inner().map_err(|e| e.into_error().into())
+    })();
+    format!(
+        "\u{feff}{}",
+        String::from_utf8_lossy(&written.unwrap_or_default())
+    )
 }

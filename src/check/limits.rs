@@ -1,0 +1,10 @@
+//! How long, how many and how large: the limits the rules hold a data file to.
+
+pub const FORMAT: &str = "rankclimb/1";
+pub const MAX_TITLE_CHARS: usize = 160;
+pub const MAX_LABEL_CHARS: usize = 80;
+pub const MAX_SOURCE_CHARS: usize = 400;
+pub const MAX_NOTE_CHARS: usize = 320;
+pub const MAX_POINTS: usize = 60;
+pub const MAX_ZONES: f64 = 1_000_000.0;
+pub const YEARS: std::ops::RangeInclusive<f64> = 1900.0..=2200.0;
