@@ -118,6 +118,17 @@ impl Callback {
         hook: Hook,
         handler: impl Fn(&C, JsValue) + 'static,
     ) -> Result<Callback, RegisterError> {
+        // One copy of the registration for every handler, not one per handler: the
+        // handlers differ only in what they call.
+        Callback::register_boxed(chart, kind, hook, Box::new(handler))
+    }
+
+    fn register_boxed<C: Host + 'static>(
+        chart: &Rc<C>,
+        kind: Kind,
+        hook: Hook,
+        handler: Box<dyn Fn(&C, JsValue)>,
+    ) -> Result<Callback, RegisterError> {
         let weak = Rc::downgrade(chart);
         let closure = Closure::<dyn FnMut(JsValue)>::new(move |arg: JsValue| {
             if let Some(c) = panic_guard::enter(&weak) {

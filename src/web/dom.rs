@@ -20,58 +20,67 @@ pub struct DomError {
 
 /// Name the step a browser call was for, keeping the browser's own words.
 trait Step<T> {
-    fn step(self, step: impl FnOnce() -> String) -> Result<T, DomError>;
+    fn step(self, what: std::fmt::Arguments) -> Result<T, DomError>;
 }
 
 impl<T> Step<T> for Result<T, JsValue> {
-    fn step(self, step: impl FnOnce() -> String) -> Result<T, DomError> {
-        self.map_err(|e| DomError {
-            step: step(),
-            detail: e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .or_else(|| e.as_string())
-                .unwrap_or_else(|| "the browser refused".to_string()),
-        })
+    fn step(self, what: std::fmt::Arguments) -> Result<T, DomError> {
+        self.map_err(|e| refused(&e, what))
     }
 }
 
 impl<T> Step<T> for Result<T, Element> {
-    fn step(self, step: impl FnOnce() -> String) -> Result<T, DomError> {
+    fn step(self, what: std::fmt::Arguments) -> Result<T, DomError> {
         self.map_err(|_| DomError {
-            step: step(),
+            step: what.to_string(),
             detail: "the element is not of the expected type".to_string(),
         })
+    }
+}
+
+/// One copy of the error's making, whatever the step's result type.
+fn refused(e: &JsValue, what: std::fmt::Arguments) -> DomError {
+    DomError {
+        step: what.to_string(),
+        detail: e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "the browser refused".to_string()),
     }
 }
 
 pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, DomError> {
     let e = doc
         .create_element(tag)
-        .step(|| format!("creating <{tag} class=\"{class}\">"))?;
+        .step(format_args!("creating <{tag} class=\"{class}\">"))?;
     e.set_class_name(class);
     Ok(e)
 }
 
 fn html(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, DomError> {
-    el(doc, tag, class)?
-        .dyn_into()
-        .step(|| format!("using <{tag} class=\"{class}\"> as an HTML element"))
+    el(doc, tag, class)?.dyn_into().step(format_args!(
+        "using <{tag} class=\"{class}\"> as an HTML element"
+    ))
 }
 
 fn new_canvas(doc: &Document, class: &str) -> Result<HtmlCanvasElement, DomError> {
     el(doc, "canvas", class)?
         .dyn_into()
-        .step(|| format!("using <canvas class=\"{class}\"> as a canvas"))
+        .step(format_args!("using <canvas class=\"{class}\"> as a canvas"))
 }
 
 fn set(e: &Element, name: &str, value: &str) -> Result<(), DomError> {
-    e.set_attribute(name, value)
-        .step(|| format!("setting {name}=\"{value}\" on <{}>", e.tag_name()))
+    e.set_attribute(name, value).map_err(|err| {
+        refused(
+            &err,
+            format_args!("setting {name}=\"{value}\" on <{}>", e.tag_name()),
+        )
+    })
 }
 
 fn put_together(r: Result<(), JsValue>, what: &str) -> Result<(), DomError> {
-    r.step(|| format!("putting together the {what}"))
+    r.step(format_args!("putting together the {what}"))
 }
 
 /// One canvas with its own tooltip, and its heading when it is a panel.
@@ -118,7 +127,7 @@ fn surface(doc: &Document, kind: ViewKind) -> Result<SurfaceDom, DomError> {
     let tooltip_heading = el(doc, "strong", "rankclimb-tooltip-heading")?;
     tooltip
         .append_child(&tooltip_heading)
-        .step(|| "putting together the tooltip".to_string())?;
+        .step(format_args!("putting together the tooltip"))?;
     put_together(stage.append_with_node_2(&canvas, &tooltip), "canvas stage")?;
     let heading = match kind {
         ViewKind::Rank => None,
@@ -177,12 +186,12 @@ impl Dom {
             match &s.heading {
                 None => figure
                     .append_child(&s.stage)
-                    .step(|| "putting the rank chart in the figure".to_string())?,
+                    .step(format_args!("putting the rank chart in the figure"))?,
                 Some((h, p)) => {
                     let section = el(doc, "section", "rankclimb-panel")?;
                     put_together(section.append_with_node_3(h, p, &s.stage), "panel")?;
                     grid.append_child(&section)
-                        .step(|| "putting a panel in the grid".to_string())?
+                        .step(format_args!("putting a panel in the grid"))?
                 }
             };
         }
@@ -295,7 +304,7 @@ impl Dom {
             .class_list()
             .toggle("rankclimb-sr-only")
             .map(|_| ())
-            .step(|| "showing or hiding the tables".to_string())
+            .step(format_args!("showing or hiding the tables"))
     }
 }
 
