@@ -94,6 +94,9 @@ enum Registration {
     },
 }
 
+/// What a callback does for its chart, given what the browser passed it.
+type Handler<C> = Box<dyn Fn(&C, JsValue)>;
+
 /// A registered callback; dropping it unregisters it.
 pub struct Callback {
     window: Window,
@@ -127,7 +130,7 @@ impl Callback {
         chart: &Rc<C>,
         kind: Kind,
         hook: Hook,
-        handler: Box<dyn Fn(&C, JsValue)>,
+        handler: Handler<C>,
     ) -> Result<Callback, RegisterError> {
         let weak = Rc::downgrade(chart);
         let closure = Closure::<dyn FnMut(JsValue)>::new(move |arg: JsValue| {
