@@ -78,6 +78,16 @@ fn csv_download_neutralises_formulas() {
         "a negative number stays a number"
     );
     assert_eq!(neutralise_formula("+260"), "+260");
+    for number in ["-8.5", "+1e3", "-.5", "-2.E-4"] {
+        assert_eq!(neutralise_formula(number), number, "{number} is a number");
+    }
+    for text in ["-", "+.", "-1e", "-1.2.3", "-1e+", "- 3", "-∞"] {
+        assert_eq!(
+            neutralise_formula(text),
+            format!("'{text}"),
+            "{text} is not a number"
+        );
+    }
     let m = common::story_with(|v| {
         v["panels"][1]["items"][0]["label"]["zh-CN"] = serde_json::json!("=1+1")
     })
@@ -89,4 +99,18 @@ fn csv_download_neutralises_formulas() {
     );
     assert!(text.contains("'=1+1,+260,"), "{text}");
     assert!(text.contains("2020,88,169,较2019年度上升10位"));
+    // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
+    let m = common::story_with(|v| {
+        v["panels"][1]["items"][0]["label"]["en"] = serde_json::json!("Firms, \"high-tech\"\nall")
+    })
+    .expect("valid");
+    let text = csv(&m, Lang::En);
+    assert!(
+        text.contains("\n\"Firms, \"\"high-tech\"\"\nall\",+260,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n\"\"\n"),
+        "the blank line between tables is one empty field"
+    );
 }

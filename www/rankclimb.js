@@ -107,20 +107,15 @@ async function fetchText(url, timeoutMs) {
   return response.text();
 }
 
-// The data file's text, and the text of the CSV rank series it names, if any.
+// The data file, parsed by the browser. A rank series kept in a CSV file (`points_from`) is
+// merged into the data file by `cargo xtask dist`; the chart says so if one was not.
 async function fetchData(url, timeoutMs) {
   const text = await fetchText(url, timeoutMs);
-  let data;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new Error(`${url}: not valid JSON (${e.message})`);
   }
-  const csv = data && data.ranking && data.ranking.points_from;
-  if (typeof csv === 'string') {
-    return { text, csv: await fetchText(new URL(csv, new URL(url, location.href)).href, timeoutMs) };
-  }
-  return { text, csv: undefined };
 }
 
 async function mount(el, ready) {
@@ -151,9 +146,8 @@ async function mount(el, ready) {
       lang: el.getAttribute('data-lang') || undefined,
       view: el.getAttribute('data-view') || undefined,
       reducedMotion,
-      pointsCsv: data.csv,
     };
-    const chart = new Chart(box, data.text, options);
+    const chart = new Chart(box, data, options);
     el.rankclimb = chart;
     return chart;
   } catch (e) {

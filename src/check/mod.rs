@@ -1,14 +1,16 @@
 //! Validation: every rule a data file must meet, checked once, with a message that names
 //! where each problem is and how to fix it. The result is a [`Model`] or every problem.
 
+#[cfg(feature = "author")]
 mod csv_points;
 mod limits;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "author", not(target_arch = "wasm32")))]
 pub mod load;
 mod panels;
 mod problem;
 mod ranking;
 
+#[cfg(feature = "author")]
 pub use csv_points::points_from_csv;
 pub use problem::{DataError, Problem};
 
@@ -17,7 +19,7 @@ use crate::lang::Lang;
 use crate::model::{Model, Source};
 use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS};
 use panels::check_panels;
-use problem::Checker;
+use problem::{hint, Checker};
 use ranking::check_ranking;
 
 /// Check a parsed data file against every rule and build the model, or list all problems.
@@ -33,7 +35,7 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         c.report(
             "format",
             format!("is {:?}, which this version does not read", file.format),
-            "write \"rankclimb/1\"",
+            hint!("write \"rankclimb/1\""),
         );
     }
     let language = match file.language.as_deref() {
@@ -42,7 +44,7 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
             c.report(
                 "language",
                 format!("{tag:?} is not a language of this chart"),
-                "write \"zh-CN\" or \"en\"",
+                hint!("write \"zh-CN\" or \"en\""),
             );
             Lang::default()
         }),
@@ -55,31 +57,37 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
 
     let mut sources = Vec::new();
     if file.sources.is_empty() {
-        c.report("sources", "is empty", "list where each figure comes from");
+        c.report(
+            "sources",
+            "is empty",
+            hint!("list where each figure comes from"),
+        );
     }
     for (i, s) in file.sources.iter().enumerate() {
         let path = format!("sources[{i}]");
+        #[cfg(feature = "author")]
         if s.id.trim().is_empty() || s.id.chars().count() > MAX_LABEL_CHARS {
             c.report(
                 format!("{path}.id"),
                 "is empty or too long",
-                "use a short id such as \"report-2022\"",
+                hint!("use a short id such as \"report-2022\""),
             );
         }
         if file.sources[..i].iter().any(|o| o.id == s.id) {
             c.report(
                 format!("{path}.id"),
                 format!("{:?} is used twice", s.id),
-                "give each source its own id",
+                hint!("give each source its own id"),
             );
         }
         c.text(&format!("{path}.text"), &s.text, MAX_SOURCE_CHARS);
+        #[cfg(feature = "author")]
         if let Some(url) = &s.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2000 {
                 c.report(
                     format!("{path}.url"),
                     "is not an http(s) address",
-                    "write a full https:// address, or leave it out",
+                    hint!("write a full https:// address, or leave it out"),
                 );
             }
         }

@@ -2,7 +2,23 @@
 //! lists them, and the checker every rule reports through.
 
 use crate::data::SourceEntry;
+
+/// A problem's hint, how to fix it: kept by the author's tools, left out of the reader's
+/// wasm, whose messages say to run `cargo xtask check` for them.
+#[cfg(feature = "author")]
+macro_rules! hint {
+    ($hint:expr) => {
+        &$hint
+    };
+}
+#[cfg(not(feature = "author"))]
+macro_rules! hint {
+    ($hint:expr) => {
+        ""
+    };
+}
 use crate::lang::LocalText;
+pub(crate) use hint;
 use std::fmt;
 
 /// One thing wrong with a data file.
@@ -16,7 +32,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} (hint: {})", self.path, self.message, self.hint)
+        if self.hint.is_empty() {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}: {} (hint: {})", self.path, self.message, self.hint)
+        }
     }
 }
 
@@ -40,14 +60,24 @@ fn list(problems: &[Problem]) -> String {
 impl DataError {
     /// Every problem, one per line, for the page and the command line.
     pub fn lines(&self) -> Vec<String> {
-        match self {
+        let mut lines: Vec<String> = match self {
             DataError::Shape(s) => vec![format!(
-                "{s} (hint: compare the file with the documented format in the README)"
+                "{s}{}",
+                hint!(" (hint: compare the file with the documented format in the README)")
             )],
             DataError::Invalid(ps) => ps.iter().map(Problem::to_string).collect(),
+        };
+        if cfg!(not(feature = "author")) {
+            lines.push(CHECK_FOR_MORE.to_string());
         }
+        lines
     }
 }
+
+/// The last line of the reader's list of problems: the page checks only what it needs to
+/// draw truly; the author's tool checks everything, with hints.
+pub const CHECK_FOR_MORE: &str =
+    "run `cargo xtask check` on the data file for every problem and how to fix each";
 
 #[derive(Default)]
 pub(crate) struct Checker {
@@ -68,27 +98,32 @@ impl Checker {
         });
     }
 
+    /// Text is present, not too long for the chart, and free of control characters: an
+    /// author's rule (the chart cuts long text to fit), left out of the reader's wasm.
     pub(crate) fn text(&mut self, path: &str, text: &LocalText, max: usize) {
+        if cfg!(not(feature = "author")) {
+            return;
+        }
         for (lang, s) in [("zh-CN", &text.zh), ("en", &text.en)] {
             let chars = s.chars().count();
             if s.trim().is_empty() {
                 self.report(
                     format!("{path}.{lang}"),
                     "is empty",
-                    "write the text in this language",
+                    hint!("write the text in this language"),
                 );
             } else if chars > max {
                 self.report(
                     format!("{path}.{lang}"),
                     format!("is {chars} characters long; the limit is {max}"),
-                    "shorten it; long text does not fit the chart",
+                    hint!("shorten it; long text does not fit the chart"),
                 );
             }
             if s.chars().any(|c| c.is_control() && c != '\n') {
                 self.report(
                     format!("{path}.{lang}"),
                     "holds a control character",
-                    "remove invisible control characters",
+                    hint!("remove invisible control characters"),
                 );
             }
         }
@@ -100,28 +135,28 @@ impl Checker {
             self.report(
                 path,
                 format!("{what} is not a finite number"),
-                "write a whole number such as 12",
+                hint!("write a whole number such as 12"),
             );
             None
         } else if value.fract() != 0.0 {
             self.report(
                 path,
                 format!("{what} {value} is not a whole number"),
-                "ranks and counts are whole numbers",
+                hint!("ranks and counts are whole numbers"),
             );
             None
         } else if value < 1.0 {
             self.report(
                 path,
                 format!("{what} {value} is below 1"),
-                "the best place is 1; write null where the value is unknown, never 0",
+                hint!("the best place is 1; write null where the value is unknown, never 0"),
             );
             None
         } else if value > max {
             self.report(
                 path,
                 format!("{what} {value} is larger than {max}"),
-                "check the number",
+                hint!("check the number"),
             );
             None
         } else {
@@ -139,7 +174,7 @@ impl Checker {
             self.report(
                 path,
                 "names no source",
-                "every figure shown needs the id of at least one entry in \"sources\"",
+                hint!("every figure shown needs the id of at least one entry in \"sources\""),
             );
         }
         let mut found = Vec::new();
@@ -149,7 +184,7 @@ impl Checker {
                 None => self.report(
                     format!("{path}[{i}]"),
                     format!("names the source {id:?}, which is not in \"sources\""),
-                    "add that source, or correct the id",
+                    hint!("add that source, or correct the id"),
                 ),
             }
         }

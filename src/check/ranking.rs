@@ -1,9 +1,10 @@
 //! The rules of the rank series: years, ranks within their field, sources, and the claim
 //! that every evaluation rose.
 
+#[cfg(feature = "author")]
 use super::csv_points::points_from_csv;
 use super::limits::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
-use super::problem::Checker;
+use super::problem::{hint, Checker};
 use crate::data::{ClaimEntry, RankEntry, RankingEntry, SourceEntry};
 use crate::model::{Claim, RankPoint, Ranking};
 
@@ -43,7 +44,7 @@ pub(super) fn check_ranking(
                             "says every evaluation rose, but {} ranks {ra} and {} ranks {rb}",
                             a.year, b.year
                         ),
-                        "remove the claim, or correct the ranks",
+                        hint!("remove the claim, or correct the ranks"),
                     );
                 }
             }
@@ -69,6 +70,7 @@ fn rank_entries(
                 .collect();
             (points.clone(), paths)
         }
+        #[cfg(feature = "author")]
         (None, Some(file), Some(text)) => match points_from_csv(text, file) {
             Ok(found) => found,
             Err(problems) => {
@@ -76,11 +78,17 @@ fn rank_entries(
                 (Vec::new(), Vec::new())
             }
         },
-        (None, Some(file), None) => {
+        (None, Some(file), _) => {
+            // The reader's page reads only points written in the data file: `cargo xtask
+            // dist` (or the studio) writes a CSV series into it.
             c.report(
                 "ranking.points_from",
-                format!("{file:?} was not loaded"),
-                "check that the CSV file exists beside the data file",
+                if cfg!(feature = "author") {
+                    format!("{file:?} was not loaded")
+                } else {
+                    format!("{file:?} is a CSV file, which the page does not read; its ranks must be merged into the data file, as `cargo xtask dist` does")
+                },
+                hint!("check that the CSV file exists beside the data file"),
             );
             (Vec::new(), Vec::new())
         }
@@ -88,7 +96,7 @@ fn rank_entries(
             c.report(
                 "ranking",
                 "needs either \"points\" or \"points_from\", not both or neither",
-                "list the evaluations in \"points\", or name a CSV file in \"points_from\"",
+                hint!("list the evaluations in \"points\", or name a CSV file in \"points_from\""),
             );
             (Vec::new(), Vec::new())
         }
@@ -105,7 +113,9 @@ fn rank_points(
         c.report(
             "ranking.points",
             format!("has {} evaluations", entries.len()),
-            &format!("a climb needs between 2 and {MAX_POINTS} evaluations"),
+            hint!(format!(
+                "a climb needs between 2 and {MAX_POINTS} evaluations"
+            )),
         );
     }
     let mut points: Vec<RankPoint> = Vec::new();
@@ -114,7 +124,7 @@ fn rank_points(
             c.report(
                 format!("{path}.year"),
                 format!("{} is not a year", e.year),
-                "write the evaluation year, such as 2021",
+                hint!("write the evaluation year, such as 2021"),
             );
             None
         } else {
@@ -125,7 +135,7 @@ fn rank_points(
                 c.report(
                     format!("{path}.year"),
                     format!("{y} does not come after {}", prev.year),
-                    "list each year once, oldest first",
+                    hint!("list each year once, oldest first"),
                 );
             }
         }
@@ -139,7 +149,7 @@ fn rank_points(
                 c.report(
                     format!("{path}.rank"),
                     format!("{r} is beyond the {n} ranked"),
-                    "a rank lies between 1 and the number ranked",
+                    hint!("a rank lies between 1 and the number ranked"),
                 );
             }
         }
@@ -161,7 +171,7 @@ fn rank_points(
         c.report(
             "ranking.points",
             "holds no known rank",
-            "give at least one evaluation a rank",
+            hint!("give at least one evaluation a rank"),
         );
     }
     points

@@ -131,10 +131,12 @@ pub fn between_known_ranks(claim: &str, before: i32, after: i32, lang: Lang) -> 
     }
 }
 
+/// The first letter in upper case, for a quote that opens a sentence. ASCII only: a full
+/// Unicode case mapping would bring a 14 KB table into the reader's wasm for one letter.
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }

@@ -8,7 +8,7 @@ use super::host::{mark, pick_theme};
 use super::input;
 use super::panic_guard;
 use super::state::{Instance, State};
-use crate::check::{validate_with_csv, DataError};
+use crate::check::{validate, DataError};
 use crate::data::DataFile;
 use crate::interaction::clock::Clock;
 use crate::lang::phrases::{data_error_heading, dom_error_heading};
@@ -27,8 +27,6 @@ pub struct Options {
     reduced_motion: bool,
     /// "rank" shows the rank chart alone, without the indicator panels.
     view: Option<String>,
-    /// The text of the CSV file the data file names in `points_from`, read by the loader.
-    points_csv: Option<String>,
 }
 
 /// Mount an infographic into `container` from the data file (its text, or the parsed
@@ -45,22 +43,23 @@ pub fn mount(
     mark(&window, "rankclimb:mount");
     let options: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
     let asked = options.lang.as_deref().and_then(Lang::from_tag);
-    // The data file's text, parsed in one go: reading a parsed JS object field by field
-    // across the wasm boundary was slower, and let misspelt fields pass unseen.
-    let text = match data.as_string() {
-        Some(t) => t,
-        None => js_sys::JSON::stringify(&data)
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
+    // The data file as the browser's own JSON parser read it (the loader passes the parsed
+    // object; text is parsed here the same way): the reader's wasm carries no JSON parser.
+    let data = match data.as_string() {
+        Some(text) => js_sys::JSON::parse(&text).map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(String::new, |e| String::from(e.message()));
+            DataError::Shape(format!("not valid JSON: {why}"))
+        }),
+        None => Ok(data),
     };
-    let parsed = serde_json::from_str::<DataFile>(&text)
-        .map_err(|e| {
-            DataError::Shape(format!(
-                "{e} (`cargo xtask check` names the exact place in the file)"
-            ))
+    let parsed = data
+        .and_then(|data| {
+            serde_wasm_bindgen::from_value::<DataFile>(data)
+                .map_err(|e| DataError::Shape(e.to_string()))
         })
-        .and_then(|file| validate_with_csv(file, options.points_csv.as_deref()));
+        .and_then(validate);
     mark(&window, "rankclimb:parsed");
     let model = match parsed {
         Ok(m) => m,

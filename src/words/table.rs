@@ -153,37 +153,63 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
 }
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe, so it stays text.
+/// A number ("-3", "+1.5") is left as it is.
 pub fn neutralise_formula(cell: &str) -> String {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if cell.parse::<f64>().is_err() => {
-            format!("'{cell}")
-        }
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number(cell) => format!("'{cell}"),
         _ => cell.to_string(),
     }
+}
+
+/// Whether `text` is a decimal number as a spreadsheet reads one: a sign, digits with at most
+/// one point, an exponent. Read by its shape: the reader's wasm carries no float parser.
+fn is_number(text: &str) -> bool {
+    let body = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (body, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty())
+        && digits(whole)
+        && digits(fraction)
+        && exponent.is_none_or(|e| !e.is_empty() && digits(e))
+}
+
+/// One CSV field as RFC 4180 writes it: quoted, with its quotes doubled, where it holds a
+/// comma, a quote or a line break, or is the only, empty, field of its line.
+fn csv_field(cell: &str, alone: bool) -> String {
+    if cell.contains([',', '"', '\n', '\r']) || (alone && cell.is_empty()) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+fn csv_line<'a>(out: &mut String, cells: impl ExactSizeIterator<Item = &'a String>) {
+    let alone = cells.len() == 1;
+    let fields: Vec<String> = cells
+        .map(|c| csv_field(&neutralise_formula(c), alone))
+        .collect();
+    out.push_str(&fields.join(","));
+    out.push('\n');
 }
 
 /// The tables as one CSV file (UTF-8 with a byte-order mark, which spreadsheets need to
 /// read Chinese), a blank line between tables.
 pub fn csv(model: &Model, lang: Lang) -> String {
-    // Written to memory, which cannot fail short of running out of it.
-    let written = (|| -> Result<Vec<u8>, csv::Error> {
-        let mut w = csv::WriterBuilder::new()
-            .flexible(true)
-            .from_writer(Vec::new());
-        for (i, t) in tables(model, lang).iter().enumerate() {
-            if i > 0 {
-                w.write_record([""])?;
-            }
-            w.write_record([neutralise_formula(&t.caption)])?;
-            w.write_record(t.head.iter().map(|c| neutralise_formula(c)))?;
-            for row in &t.rows {
-                w.write_record(row.iter().map(|c| neutralise_formula(c)))?;
-            }
+    let mut out = String::from("\u{feff}");
+    let blank = String::new();
+    for (i, t) in tables(model, lang).iter().enumerate() {
+        if i > 0 {
+            csv_line(&mut out, [&blank].into_iter());
         }
-        w.into_inner().map_err(|e| e.into_error().into())
-    })();
-    format!(
-        "\u{feff}{}",
-        String::from_utf8_lossy(&written.unwrap_or_default())
-    )
+        csv_line(&mut out, [&t.caption].into_iter());
+        csv_line(&mut out, t.head.iter());
+        for row in &t.rows {
+            csv_line(&mut out, row.iter());
+        }
+    }
+    out
 }

@@ -97,7 +97,7 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
 /// `twiggy top dist/pkg/rankclimb_bg.wasm` can say what each byte is for.
 pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     ensure_wasm_target()?;
-    step("building the release wasm (cargo build --release --target wasm32-unknown-unknown)");
+    step("building the reader's release wasm (cargo build --release --target wasm32-unknown-unknown --no-default-features)");
     run_cmd(cargo().current_dir(root).args([
         "build",
         "--release",
@@ -106,6 +106,8 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
         "rankclimb",
         "--target",
         TARGET,
+        // Without the author's tools (the `author` feature): see Cargo.toml.
+        "--no-default-features",
     ]))?;
     let out = root.join("dist");
     if out.exists() {
@@ -113,6 +115,7 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     }
     step("copying the page from www/ to dist/");
     copy_tree(&root.join("www"), &out)?;
+    crate::merge_csv::merge_all(&out.join("data"))?;
     step(if keep_names {
         "generating the JS bindings (wasm-bindgen-cli-support, function names kept)"
     } else {

@@ -3,7 +3,9 @@
 mod bench;
 mod check;
 mod dist;
+mod merge_csv;
 mod packages;
+mod reader_wasm;
 mod serve;
 mod static_images;
 mod test;

@@ -1,14 +1,27 @@
 //! `cargo xtask test`: every test, native first, then the built page in headless Chromium.
 
-use crate::{cargo, dist, packages, run_cmd, step};
+use crate::{cargo, dist, packages, reader_wasm, run_cmd, step};
 use anyhow::Result;
 use std::path::Path;
 
 pub fn test(root: &Path) -> Result<()> {
     packages::ensure(&packages::BROWSER)?;
     let dist = dist::dist(root)?;
+    step("the reader's wasm, with its function names kept, checked for the author's tools");
+    let names = root.join("target").join("reader-names");
+    dist::bindings(root, &names, true)?;
+    reader_wasm::check(&names.join("rankclimb_bg.wasm"))?;
     step("native tests (cargo test --workspace)");
     run_cmd(cargo().current_dir(root).args(["test", "--workspace"]))?;
+    step("the reader's rules, as the page's wasm has them (cargo test --no-default-features)");
+    run_cmd(cargo().current_dir(root).args([
+        "test",
+        "-p",
+        "rankclimb",
+        "--no-default-features",
+        "--test",
+        "reader",
+    ]))?;
     step("browser tests: the built dist/ in headless Chromium through chromedriver");
     run_cmd(
         cargo()

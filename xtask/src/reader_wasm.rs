@@ -1,0 +1,130 @@
+//! What the reader's wasm must not hold: the author's tools and what they pull in. Checked on
+//! a copy of the built module that keeps its function names (the name section), so the check
+//! reads what each function is, not a guess from bytes.
+
+use crate::step;
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+/// Crates and parts of `core` that belong to the author's build only.
+const FORBIDDEN: [&str; 4] = ["serde_json::", "csv::", "csv_core::", "core::num::dec2flt"];
+
+fn leb128(bytes: &[u8], at: &mut usize) -> Result<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at).context("the wasm ends inside a number")?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Ok(value);
+        }
+    }
+    bail!("a number in the wasm is too long")
+}
+
+fn name(bytes: &[u8], at: &mut usize) -> Result<String> {
+    let len = leb128(bytes, at)? as usize;
+    let text = bytes
+        .get(*at..*at + len)
+        .context("the wasm ends inside a name")?;
+    *at += len;
+    Ok(String::from_utf8_lossy(text).into_owned())
+}
+
+/// The function names in a module's `name` section.
+pub fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
+    if wasm.get(..4) != Some(b"\0asm") {
+        bail!("not a wasm module");
+    }
+    let mut at = 8;
+    let mut names = Vec::new();
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb128(wasm, &mut at)? as usize;
+        let end = at + size;
+        if id == 0 && name(wasm, &mut at)? == "name" {
+            while at < end {
+                let sub = wasm[at];
+                at += 1;
+                let sub_size = leb128(wasm, &mut at)? as usize;
+                let sub_end = at + sub_size;
+                if sub == 1 {
+                    for _ in 0..leb128(wasm, &mut at)? {
+                        leb128(wasm, &mut at)?;
+                        names.push(name(wasm, &mut at)?);
+                    }
+                }
+                at = sub_end;
+            }
+        }
+        at = end;
+    }
+    Ok(names)
+}
+
+/// The names among `names` that the reader's wasm must not have.
+pub fn forbidden(names: &[String]) -> Vec<&String> {
+    names
+        .iter()
+        .filter(|n| {
+            FORBIDDEN.iter().any(|f| {
+                // A path that starts there, not the end of one: `table::csv` is ours.
+                n.match_indices(f).any(|(i, _)| {
+                    let before = &n[..i];
+                    !before.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                        && !before.ends_with("::")
+                })
+            })
+        })
+        .collect()
+}
+
+/// Fail unless the reader's built wasm (with its names kept at `path`) is free of the
+/// author's tools.
+pub fn check(path: &Path) -> Result<()> {
+    let wasm = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let names = function_names(&wasm)?;
+    if names.len() < 100 {
+        bail!(
+            "{}: only {} function names; was it built with --names?",
+            path.display(),
+            names.len()
+        );
+    }
+    let found = forbidden(&names);
+    if !found.is_empty() {
+        bail!(
+            "the reader's wasm holds {} function(s) of the author's tools, such as {:?}",
+            found.len(),
+            &found[..found.len().min(5)]
+        );
+    }
+    step(&format!(
+        "the reader's wasm holds no serde_json, csv or float parsing ({} functions read)",
+        names.len()
+    ));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forbidden;
+
+    #[test]
+    fn the_author_crates_are_found_by_their_paths() {
+        let names: Vec<String> = [
+            "rankclimb::words::table::csv::h1234",
+            "<serde_json::de::Deserializer<R>>::parse_number::h1",
+            "csv_core::writer::Writer::field::h2",
+            "core::num::dec2flt::dec2flt::h3",
+            "<csv::Error as core::fmt::Display>::fmt::h4",
+            "serde_wasm_bindgen::de::Deserializer::h5",
+            "my_csv::write::h6",
+        ]
+        .map(String::from)
+        .to_vec();
+        let found: Vec<&str> = forbidden(&names).into_iter().map(String::as_str).collect();
+        assert_eq!(found, &names[1..5]);
+    }
+}
