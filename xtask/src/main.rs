@@ -2,6 +2,7 @@
 
 mod bench;
 mod check;
+mod compress;
 mod dist;
 mod merge_csv;
 mod packages;
