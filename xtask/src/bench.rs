@@ -12,7 +12,6 @@ use anyhow::{anyhow, bail, Result};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Client;
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -88,10 +87,34 @@ fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes)?;
-    Ok(e.finish()?.len())
+    Ok(crate::compress::gzip(bytes)?.len())
 }
+
+/// The reader's device and network, emulated through Chromium's DevTools protocol.
+#[derive(Debug, Clone, Copy)]
+struct Conditions {
+    name: &'static str,
+    /// How many times slower the CPU runs (`Emulation.setCPUThrottlingRate`).
+    cpu_slowdown: f64,
+    /// Round-trip latency in ms, and download and upload in bytes per second
+    /// (`Network.emulateNetworkConditions`); `None` for the local network as it is.
+    network: Option<(f64, f64, f64)>,
+}
+
+/// This machine as it is, on the local network.
+const DESKTOP: Conditions = Conditions {
+    name: "desktop",
+    cpu_slowdown: 1.0,
+    network: None,
+};
+
+/// A mid-range phone on slow 4G: CPU 4× slower, 150 ms round trips, 1.6 Mbit/s down and
+/// 0.75 Mbit/s up.
+const PHONE: Conditions = Conditions {
+    name: "phone",
+    cpu_slowdown: 4.0,
+    network: Some((150.0, 1_600_000.0 / 8.0, 750_000.0 / 8.0)),
+};
 
 struct Session {
     client: Client,
@@ -157,11 +180,26 @@ impl Session {
 async fn measure_once(
     base: &str,
     page: &str,
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
+    conditions: Conditions,
     long_run: bool,
 ) -> Result<Value> {
     let s = Session::start(width, height).await?;
+    if conditions.cpu_slowdown > 1.0 {
+        s.cdp(
+            "Emulation.setCPUThrottlingRate",
+            json!({ "rate": conditions.cpu_slowdown }),
+        )
+        .await?;
+    }
+    if let Some((latency, down, up)) = conditions.network {
+        s.cdp("Network.enable", json!({})).await?;
+        s.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": latency, "downloadThroughput": down, "uploadThroughput": up }),
+        )
+        .await?;
+    }
     s.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": FRAME_TIMER }),
@@ -505,7 +543,8 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
     let report = rt.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let base = format!("http://{}", listener.local_addr()?);
-        let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(&dir));
+        // Served as a CDN serves them: the precompressed copies, with their encoding.
+        let app = crate::serve::router(&dir);
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -525,22 +564,31 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
             let _ = axum::serve(listener, app).await;
         });
         let mut pages = Vec::new();
-        for (name, page, w, h) in PAGES {
-            step(&format!(
-                "measuring {name} ({page}), {runs_per_page} cold loads at a device pixel ratio of 2"
-            ));
-            // One load first, not counted: the first browser start after a build reads
-            // Chromium and its fonts from disk, which no later load does. Between loads, a
-            // second for the last browser to exit: on 2 cores its shutdown slowed the next load.
-            measure_once(&base, page, w, h, false).await?;
-            let mut runs = Vec::new();
-            for run in 0..runs_per_page {
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                runs.push(measure_once(&base, page, w, h, run == 0).await?);
+        for conditions in [DESKTOP, PHONE] {
+            for (name, page, w, h) in PAGES {
+                step(&format!(
+                    "measuring {name} ({page}) as a {} reader, {runs_per_page} cold loads at a device pixel ratio of 2",
+                    conditions.name
+                ));
+                // One load first, not counted: the first browser start after a build reads
+                // Chromium and its fonts from disk, which no later load does. Between loads, a
+                // second for the last browser to exit: on 2 cores its shutdown slowed the next
+                // load. Memory over 10,000 frames is measured once, on the desktop.
+                measure_once(&base, page, (w, h), conditions, false).await?;
+                let mut runs = Vec::new();
+                for run in 0..runs_per_page {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    let long_run = run == 0 && conditions.name == DESKTOP.name;
+                    runs.push(measure_once(&base, page, (w, h), conditions, long_run).await?);
+                }
+                let profile = if conditions.name == DESKTOP.name {
+                    step(&format!("profiling {name}: {PROFILE_FRAMES} frames"));
+                    profile_once(&named_base, page, w, h).await?
+                } else {
+                    Value::Null
+                };
+                pages.push((name, page, conditions, runs, profile));
             }
-            step(&format!("profiling {name}: {PROFILE_FRAMES} frames"));
-            let profile = profile_once(&named_base, page, w, h).await?;
-            pages.push((name, page, runs, profile));
         }
         anyhow::Ok(pages)
     })?;
@@ -549,9 +597,9 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
     println!(
         "\nrankclimb benchmark · {} · Chromium {}",
         machine(),
-        report[0].2[0]["browser"].as_str().unwrap_or("?")
+        report[0].3[0]["browser"].as_str().unwrap_or("?")
     );
-    for (name, page, runs, profile) in &report {
+    for (name, page, conditions, runs, profile) in &report {
         let mut paths: Vec<String> = runs[0]["resources"]
             .as_array()
             .into_iter()
@@ -561,7 +609,7 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
         paths.sort();
         paths.dedup();
         let mut files = Vec::new();
-        let (mut raw_total, mut gz_total) = (0usize, 0usize);
+        let (mut raw_total, mut gz_total, mut br_total) = (0usize, 0usize, 0usize);
         for p in &paths {
             let file = if p.is_empty() {
                 "index.html".to_string()
@@ -572,9 +620,11 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
                 continue;
             };
             let gz = gzip_len(&bytes)?;
+            let br = crate::compress::brotli(&bytes)?.len();
             raw_total += bytes.len();
             gz_total += gz;
-            files.push(json!({ "file": file, "raw": bytes.len(), "gzip": gz }));
+            br_total += br;
+            files.push(json!({ "file": file, "raw": bytes.len(), "gzip": gz, "br": br }));
         }
         let all_frames: Vec<f64> = runs
             .iter()
@@ -616,29 +666,47 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
             })
             .collect();
         let summary = json!({
-            "page": page, "name": name, "runs": runs_per_page, "files": files, "raw_bytes": raw_total, "gzip_bytes": gz_total,
+            "page": page, "name": name, "conditions": conditions.name, "runs": runs_per_page, "files": files, "raw_bytes": raw_total, "gzip_bytes": gz_total, "br_bytes": br_total,
             "first_frame_ms": per_run("first_frame_ms"), "first_frame_steps": steps, "frame_ms_median": frame_median, "frame_ms_p95": frame_p95,
             "frame_ms_max": frame_max, "frames_per_load": all_frames.len() / runs_per_page, "main_thread_ms_2s": per_run("main_thread_ms"),
             "hover_ms": per_run("hover_ms"), "hover_later_ms": per_run("hover_later_ms"),
             "wasm_memory_after_load": mem("after_load", "wasm"), "js_heap_after_load": mem("after_load", "heap"),
             "wasm_memory_after_10000_frames": mem("after_10000_frames", "wasm"), "js_heap_after_10000_frames": mem("after_10000_frames", "heap"),
         });
-        println!("\n{name} ({page}), median of {runs_per_page} cold loads (memory after frames: one load)");
-        println!("  {:<32} {:>10} {:>10}", "file", "raw B", "gzip B");
+        println!(
+            "\n{name} ({page}), {} reader ({}), median of {runs_per_page} cold loads (memory after frames: one load)",
+            conditions.name,
+            match conditions.network {
+                Some((latency, down, up)) => format!(
+                    "CPU {}× slower, {latency:.0} ms round trips, {:.2} Mbit/s down, {:.2} up",
+                    conditions.cpu_slowdown,
+                    down * 8.0 / 1e6,
+                    up * 8.0 / 1e6
+                ),
+                None => "this machine, local network".to_string(),
+            }
+        );
+        println!(
+            "  {:<32} {:>10} {:>10} {:>10}",
+            "file", "raw B", "gzip B", "br B"
+        );
         for f in &files {
             println!(
-                "  {:<32} {:>10} {:>10}",
+                "  {:<32} {:>10} {:>10} {:>10}",
                 f["file"].as_str().unwrap_or(""),
                 f["raw"].as_u64().unwrap_or(0),
-                f["gzip"].as_u64().unwrap_or(0)
+                f["gzip"].as_u64().unwrap_or(0),
+                f["br"].as_u64().unwrap_or(0)
             );
         }
         println!(
-            "  {:<32} {:>10} {:>10}   ({:.1} KiB gzip)",
+            "  {:<32} {:>10} {:>10} {:>10}   ({:.1} KiB gzip, {:.1} KiB br)",
             "total",
             raw_total,
             gz_total,
-            gz_total as f64 / 1024.0
+            br_total,
+            gz_total as f64 / 1024.0,
+            br_total as f64 / 1024.0
         );
         println!(
             "  navigation → first drawn frame     {:>8.1} ms",
@@ -676,12 +744,14 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
             mem("after_10000_frames", "wasm") / 1024.0,
             mem("after_10000_frames", "heap") / 1024.0
         );
-        print_profile(profile);
+        if !profile.is_null() {
+            print_profile(profile);
+        }
         let mut summary = summary;
         summary["profile"] = profile.clone();
         out.push(summary);
     }
-    let json = json!({ "machine": machine(), "browser": report[0].2[0]["browser"], "pages": out, "raw": report.iter().map(|(n, _, r, _)| json!({"name": n, "runs": r})).collect::<Vec<_>>() });
+    let json = json!({ "machine": machine(), "browser": report[0].3[0]["browser"], "pages": out, "raw": report.iter().map(|(n, _, c, r, _)| json!({"name": n, "conditions": c.name, "runs": r})).collect::<Vec<_>>() });
     let path = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root.join("target"), std::path::PathBuf::from)
         .join("bench.json");
