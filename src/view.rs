@@ -166,3 +166,56 @@ impl ViewLayout {
         }
     }
 }
+
+/// Where a floating readout of `size` goes for the mark at `anchor`, inside a stage of
+/// `stage` (all in CSS px, from the stage's corner): beside the mark and clear of every mark
+/// in `marks` (the inspected one and its neighbours), preferring the side with more room,
+/// as it always went. Returns the readout's left and top.
+pub fn readout_position(
+    anchor: (f64, f64),
+    size: (f64, f64),
+    stage: (f64, f64),
+    marks: &[(f64, f64)],
+) -> (f64, f64) {
+    const GAP: f64 = 14.0;
+    const CLEAR: f64 = 9.0;
+    let ((x, y), (w, h)) = (anchor, size);
+    let (right, left) = (x + GAP, x - GAP - w);
+    let (level, above, below) = ((y - 20.0).max(0.0), y - GAP - h, y + GAP);
+    let sides = if x < stage.0 / 2.0 {
+        [right, left]
+    } else {
+        [left, right]
+    };
+    let candidates = [
+        (sides[0], level),
+        (sides[1], level),
+        (sides[0], above),
+        (sides[0], below),
+        (sides[1], above),
+        (sides[1], below),
+        (x - w / 2.0, above),
+        (x - w / 2.0, below),
+    ];
+    let covered = |(l, t): (f64, f64)| {
+        marks
+            .iter()
+            .filter(|(mx, my)| {
+                *mx > l - CLEAR && *mx < l + w + CLEAR && *my > t - CLEAR && *my < t + h + CLEAR
+            })
+            .count()
+    };
+    let inside = |(l, t): (f64, f64)| l >= 0.0 && t >= 0.0 && l + w <= stage.0 && t + h <= stage.1;
+    candidates
+        .iter()
+        .copied()
+        .find(|&c| inside(c) && covered(c) == 0)
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .filter(|&c| inside(c))
+                .min_by_key(|&c| covered(c))
+        })
+        .unwrap_or((sides[0].clamp(0.0, (stage.0 - w).max(0.0)), level))
+}

@@ -1,9 +1,12 @@
 //! What reader input and time do to the chart: the entry clock, keys and the pointer.
 
 use rankclimb::interaction::clock::{ease_in_out_cubic, Clock, Timeline, ENTRY_MS, MAX_FRAME_MS};
-use rankclimb::interaction::keys::key_press;
-use rankclimb::interaction::pointer::{pointer_down, pointer_leave, pointer_move};
+use rankclimb::interaction::keys::{key_press, page_key};
+use rankclimb::interaction::pointer::{
+    away, pointer_down, pointer_leave, pointer_move, pointer_up, Press,
+};
 use rankclimb::interaction::Response::{Ignore, Inspect};
+use rankclimb::view::readout_position;
 
 #[test]
 fn easing_starts_slow_ends_slow_and_stays_in_range() {
@@ -161,24 +164,35 @@ fn arrow_keys_step_through_items_and_escape_closes() {
 
 #[test]
 fn the_pointer_inspects_what_it_is_over_and_a_mouse_leaving_closes() {
-    assert_eq!(pointer_move(0, Some(3), None), Inspect(Some((0, 3))));
+    let mut press = Press::default();
+    let mut hover = |hit, inspected| pointer_move(0, hit, true, inspected, &mut press);
+    assert_eq!(hover(Some(3), None), Inspect(Some((0, 3))));
     assert_eq!(
-        pointer_move(0, Some(3), Some((0, 3))),
+        hover(Some(3), Some((0, 3))),
         Ignore,
         "no redraw for the same item"
     );
     assert_eq!(
-        pointer_move(0, None, Some((0, 3))),
+        hover(None, Some((0, 3))),
         Ignore,
         "the gap between items keeps it"
     );
+    let mut press = Press::default();
     assert_eq!(
-        pointer_move(2, Some(1), Some((0, 3))),
+        pointer_move(2, Some(1), true, Some((0, 3)), &mut press),
         Inspect(Some((2, 1)))
     );
-    assert_eq!(pointer_down(1, Some(4)), Inspect(Some((1, 4))));
     assert_eq!(
-        pointer_down(1, None),
+        pointer_down(1, Some(4), true, None, &mut press),
+        Inspect(Some((1, 4)))
+    );
+    assert_eq!(
+        pointer_down(1, Some(4), true, Some((1, 4)), &mut press),
+        Inspect(Some((1, 4))),
+        "a click on the hovered item keeps it"
+    );
+    assert_eq!(
+        pointer_down(1, None, true, Some((1, 4)), &mut press),
         Inspect(None),
         "a tap on empty space closes"
     );
@@ -192,4 +206,104 @@ fn the_pointer_inspects_what_it_is_over_and_a_mouse_leaving_closes() {
         "another canvas's"
     );
     assert_eq!(pointer_leave(0, true, false, None), Ignore);
+}
+
+#[test]
+fn a_finger_taps_to_open_and_close_and_drags_to_scrub() {
+    let mut press = Press::default();
+    // A tap on 2020 opens it; the finger trembling on it changes nothing.
+    assert_eq!(
+        pointer_down(0, Some(4), false, None, &mut press),
+        Inspect(Some((0, 4)))
+    );
+    assert_eq!(
+        pointer_move(0, Some(4), false, Some((0, 4)), &mut press),
+        Ignore
+    );
+    pointer_up(&mut press);
+    // A second tap on 2020 closes it, and trembling does not open it again.
+    assert_eq!(
+        pointer_down(0, Some(4), false, Some((0, 4)), &mut press),
+        Inspect(None)
+    );
+    assert_eq!(pointer_move(0, Some(4), false, None, &mut press), Ignore);
+    pointer_up(&mut press);
+    // Pressed on 2016 and dragged along: each year in turn, then back.
+    assert_eq!(
+        pointer_down(0, Some(0), false, None, &mut press),
+        Inspect(Some((0, 0)))
+    );
+    assert_eq!(
+        pointer_move(0, Some(1), false, Some((0, 0)), &mut press),
+        Inspect(Some((0, 1)))
+    );
+    assert_eq!(
+        pointer_move(0, Some(1), false, Some((0, 1)), &mut press),
+        Ignore
+    );
+    assert_eq!(
+        pointer_move(0, Some(2), false, Some((0, 1)), &mut press),
+        Inspect(Some((0, 2)))
+    );
+    assert_eq!(
+        pointer_move(0, Some(1), false, Some((0, 2)), &mut press),
+        Inspect(Some((0, 1)))
+    );
+    assert_eq!(
+        pointer_move(0, None, false, Some((0, 1)), &mut press),
+        Ignore,
+        "off the plot"
+    );
+    // Away from the chart, or Escape anywhere, closes; nothing open, nothing to do.
+    assert_eq!(away(Some((0, 1))), Inspect(None));
+    assert_eq!(away(None), Ignore);
+    assert_eq!(page_key("Escape", Some((2, 0))), Inspect(None));
+    assert_eq!(page_key("Escape", None), Ignore);
+    assert_eq!(
+        page_key("ArrowRight", Some((2, 0))),
+        Ignore,
+        "the page's own keys"
+    );
+}
+
+/// The story's rank chart at 1000 px: its six points, in CSS px.
+const POINTS: [(f64, f64); 6] = [
+    (80.0, 300.0),
+    (250.0, 150.0),
+    (420.0, 150.0),
+    (590.0, 262.0),
+    (760.0, 240.0),
+    (930.0, 210.0),
+];
+
+fn covers((l, t): (f64, f64), (w, h): (f64, f64), (x, y): (f64, f64)) -> bool {
+    x > l - 8.0 && x < l + w + 8.0 && y > t - 8.0 && y < t + h + 8.0
+}
+
+#[test]
+fn a_floating_readout_clears_its_point_and_the_neighbours() {
+    let stage = (1000.0, 460.0);
+    let size = (240.0, 110.0);
+    for (i, &anchor) in POINTS.iter().enumerate() {
+        let at = readout_position(anchor, size, stage, &POINTS);
+        for (j, &p) in POINTS.iter().enumerate() {
+            assert!(
+                !covers(at, size, p),
+                "the readout of point {i} at {at:?} covers point {j}"
+            );
+        }
+        assert!(at.0 >= 0.0 && at.1 >= 0.0 && at.0 + size.0 <= stage.0 && at.1 + size.1 <= stage.1);
+    }
+    // Where nothing is in the way it goes where it always went: beside the point, on the
+    // side with more room, a little above its level.
+    let lone = [(200.0, 200.0)];
+    assert_eq!(
+        readout_position(lone[0], size, stage, &lone),
+        (214.0, 180.0)
+    );
+    let lone = [(800.0, 200.0)];
+    assert_eq!(
+        readout_position(lone[0], size, stage, &lone),
+        (546.0, 180.0)
+    );
 }

@@ -21,3 +21,11 @@ pub fn key_press(key: &str, canvas: usize, count: usize, inspected: Inspected) -
     };
     Response::Inspect(Some((canvas, next)))
 }
+
+/// A key pressed anywhere on the page: Escape closes the readout, wherever the focus is.
+pub fn page_key(key: &str, inspected: Inspected) -> Response {
+    match (key, inspected) {
+        ("Escape", Some(_)) => Response::Inspect(None),
+        _ => Response::Ignore,
+    }
+}

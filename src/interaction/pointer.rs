@@ -1,21 +1,59 @@
 //! The pointer over a canvas: mouse, pen and touch. `hit` is the item under the pointer,
-//! as the canvas's layout finds it.
+//! as the canvas's layout finds it. A mouse inspects what it hovers; a finger inspects what
+//! it taps, and while it is down, a drag along the chart scrubs from item to item.
 
 use super::{Inspected, Response};
 
-/// A pointer moving over canvas `canvas`: it inspects the item it is over, and keeps the
-/// last one while it crosses the space between items.
-pub fn pointer_move(canvas: usize, hit: Option<usize>, inspected: Inspected) -> Response {
-    match hit.map(|item| (canvas, item)) {
+/// The item a finger or pen pressed, or last scrubbed onto, while it is down.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Press {
+    at: Inspected,
+}
+
+/// A pointer moving over canvas `canvas`. A mouse inspects the item it is over, and keeps
+/// the last one while it crosses the space between items. A finger or pen, which only moves
+/// while pressed, scrubs: it inspects an item it is dragged onto, not the one it pressed
+/// (a tap that closed a readout must not open it again by trembling).
+pub fn pointer_move(
+    canvas: usize,
+    hit: Option<usize>,
+    mouse: bool,
+    inspected: Inspected,
+    press: &mut Press,
+) -> Response {
+    let target = hit.map(|item| (canvas, item));
+    if !mouse {
+        if target.is_none() || target == press.at {
+            return Response::Ignore;
+        }
+        press.at = target;
+    }
+    match target {
         Some(target) if Some(target) != inspected => Response::Inspect(Some(target)),
         _ => Response::Ignore,
     }
 }
 
 /// A press or tap on canvas `canvas`: it inspects what it lands on, and a tap on empty
-/// space closes the readout.
-pub fn pointer_down(canvas: usize, hit: Option<usize>) -> Response {
-    Response::Inspect(hit.map(|item| (canvas, item)))
+/// space closes the readout. A second tap of a finger or pen on the item it opened closes it.
+pub fn pointer_down(
+    canvas: usize,
+    hit: Option<usize>,
+    mouse: bool,
+    inspected: Inspected,
+    press: &mut Press,
+) -> Response {
+    let target = hit.map(|item| (canvas, item));
+    press.at = target;
+    if !mouse && target.is_some() && target == inspected {
+        return Response::Inspect(None);
+    }
+    Response::Inspect(target)
+}
+
+/// The press has ended (lifted, or taken over by the page's scrolling).
+pub fn pointer_up(press: &mut Press) {
+    press.at = None;
 }
 
 /// The pointer leaving canvas `canvas`. A mouse's readout follows it out; a tapped one
@@ -23,6 +61,16 @@ pub fn pointer_down(canvas: usize, hit: Option<usize>) -> Response {
 pub fn pointer_leave(canvas: usize, mouse: bool, focused: bool, inspected: Inspected) -> Response {
     let here = inspected.is_some_and(|(c, _)| c == canvas);
     if mouse && here && !focused {
+        Response::Inspect(None)
+    } else {
+        Response::Ignore
+    }
+}
+
+/// Whatever the reader does away from the chart's canvases (a tap or click elsewhere on the
+/// page, the chart scrolled out of view) closes the readout.
+pub fn away(inspected: Inspected) -> Response {
+    if inspected.is_some() {
         Response::Inspect(None)
     } else {
         Response::Ignore

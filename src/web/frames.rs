@@ -2,7 +2,7 @@
 //! the part of its swept layer the line has passed, and what moves, drawn over them.
 
 use super::host::mark;
-use super::state::Instance;
+use super::state::{Instance, NARROW_CSS_PX};
 use crate::drawing::{Layer, Viewport};
 use crate::view::{area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout};
 use plotters::prelude::IntoDrawingArea;
@@ -196,6 +196,19 @@ impl Instance {
     /// Size every canvas to its stage and lay it out again, then draw it.
     pub fn relayout(&self) {
         let scale = self.window.device_pixel_ratio().clamp(0.5, 4.0);
+        // Narrow charts keep room under each plot for a docked readout (the stylesheet's
+        // `.rankclimb-narrow`): decided before the stages are measured, as it sizes them.
+        let narrow = self.dom.figure.client_width() < NARROW_CSS_PX;
+        if self.narrow.replace(narrow) != narrow {
+            if let Err(e) = self
+                .dom
+                .figure
+                .class_list()
+                .toggle_with_force("rankclimb-narrow", narrow)
+            {
+                report(format!("marking the chart narrow: {e:?}"));
+            }
+        }
         for (k, d) in self.dom.surfaces.iter().enumerate() {
             let css_width = f64::from(d.stage.client_width());
             let layout = if css_width < 1.0 {

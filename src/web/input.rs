@@ -3,8 +3,8 @@
 
 use super::callbacks::{Callback, Hook, Kind, RegisterError};
 use super::state::Instance;
-use crate::interaction::keys::key_press;
-use crate::interaction::pointer::{pointer_down, pointer_leave, pointer_move};
+use crate::interaction::keys::{key_press, page_key};
+use crate::interaction::pointer::{away, pointer_down, pointer_leave, pointer_move, pointer_up};
 use crate::interaction::Response;
 use crate::view::item_count;
 use std::rc::Rc;
@@ -34,21 +34,59 @@ impl Instance {
     }
 
     fn on_pointer(&self, k: usize, event: &str, e: &PointerEvent) {
-        let inspected = self.state.borrow().inspected;
-        let response = match event {
-            "pointermove" => pointer_move(k, self.item_at(k, e), inspected),
-            "pointerdown" => pointer_down(k, self.item_at(k, e)),
-            _ => {
-                // `:focus` also holds inside a shadow root, where `document.activeElement`
-                // names only the host.
-                let focused = self.dom.surfaces[k]
-                    .canvas
-                    .matches(":focus")
-                    .unwrap_or(false);
-                pointer_leave(k, e.pointer_type() == "mouse", focused, inspected)
+        let mouse = e.pointer_type() == "mouse";
+        let response = {
+            let hit = match event {
+                "pointermove" | "pointerdown" => self.item_at(k, e),
+                _ => None,
+            };
+            let mut s = self.state.borrow_mut();
+            let inspected = s.inspected;
+            match event {
+                "pointermove" => pointer_move(k, hit, mouse, inspected, &mut s.press),
+                "pointerdown" => pointer_down(k, hit, mouse, inspected, &mut s.press),
+                "pointerup" | "pointercancel" => {
+                    pointer_up(&mut s.press);
+                    Response::Ignore
+                }
+                _ => {
+                    // `:focus` also holds inside a shadow root, where
+                    // `document.activeElement` names only the host.
+                    let focused = self.dom.surfaces[k]
+                        .canvas
+                        .matches(":focus")
+                        .unwrap_or(false);
+                    pointer_leave(k, mouse, focused, inspected)
+                }
             }
         };
         self.respond(response);
+    }
+
+    /// A press anywhere on the page: unless it is on one of this chart's canvases (which
+    /// answer it themselves), it closes the readout.
+    fn on_page_press(&self, e: &web_sys::Event) {
+        let path = e.composed_path();
+        let on_a_canvas = self
+            .dom
+            .surfaces
+            .iter()
+            .any(|d| path.includes(d.canvas.as_ref(), 0));
+        if !on_a_canvas {
+            let inspected = self.state.borrow().inspected;
+            self.respond(away(inspected));
+        }
+    }
+
+    fn on_page_key(&self, e: &KeyboardEvent) {
+        let inspected = self.state.borrow().inspected;
+        self.respond(page_key(&e.key(), inspected));
+    }
+
+    /// The chart left the screen.
+    pub fn scrolled_away(&self) {
+        let inspected = self.state.borrow().inspected;
+        self.respond(away(inspected));
     }
 
     fn on_key(&self, k: usize, e: &KeyboardEvent) {
@@ -99,7 +137,13 @@ pub fn attach(chart: &Rc<Instance>) -> Result<Vec<Callback>, RegisterError> {
     let mut out = Vec::new();
     for (k, d) in chart.dom.surfaces.iter().enumerate() {
         let target: &web_sys::EventTarget = d.canvas.as_ref();
-        for event in ["pointermove", "pointerdown", "pointerleave"] {
+        for event in [
+            "pointermove",
+            "pointerdown",
+            "pointerup",
+            "pointercancel",
+            "pointerleave",
+        ] {
             out.push(Callback::register(
                 chart,
                 Kind::Pointer,
@@ -146,6 +190,28 @@ pub fn attach(chart: &Rc<Instance>) -> Result<Vec<Callback>, RegisterError> {
         &dom.lang_button,
         Kind::Language,
         Instance::switch_language,
+    )?);
+    // Away from the chart: a press elsewhere on the page, or Escape wherever the focus is.
+    let page: &web_sys::EventTarget = chart.document.as_ref();
+    out.push(Callback::register(
+        chart,
+        Kind::Pointer,
+        Hook::Event(page, "pointerdown"),
+        |i, arg| {
+            if let Some(e) = event_of::<web_sys::Event>(&arg) {
+                i.on_page_press(e);
+            }
+        },
+    )?);
+    out.push(Callback::register(
+        chart,
+        Kind::Key,
+        Hook::Event(page, "keydown"),
+        |i, arg| {
+            if let Some(e) = event_of::<KeyboardEvent>(&arg) {
+                i.on_page_key(e);
+            }
+        },
     )?);
     out.push(Callback::register(
         chart,

@@ -93,6 +93,7 @@ pub fn mount(
         clock: Clock::new(model.ranking.points.len(), options.reduced_motion),
         layouts: vec![None; kinds.len()],
         inspected: None,
+        press: Default::default(),
         model,
     };
     panic_guard::install();
@@ -149,6 +150,9 @@ fn register(instance: &Rc<Instance>) -> Result<(), super::callbacks::RegisterErr
                 i.state.borrow_mut().clock.visible = visible;
                 if visible {
                     i.request_frame();
+                } else {
+                    // Scrolled away: a readout left open would greet the reader's return.
+                    i.scrolled_away();
                 }
             }
         },

@@ -4,7 +4,7 @@
 use super::dom::{el, SurfaceDom};
 use super::state::{Instance, State};
 use crate::interaction::Inspected;
-use crate::view::readout;
+use crate::view::{item_count, readout, readout_position};
 use crate::words::Readout;
 use web_sys::Document;
 
@@ -54,15 +54,21 @@ impl Instance {
             return None;
         };
         let text = readout(&s.model, d.kind, i, s.lang)?;
-        let (x, y) = layout.anchor_of(i)?;
         let scale = layout.viewport().scale;
-        let width = f64::from(layout.viewport().width) / scale;
+        let css = |(x, y): (i32, i32)| (f64::from(x) / scale, f64::from(y) / scale);
+        let anchor = css(layout.anchor_of(i)?);
+        let marks: Vec<(f64, f64)> = (0..item_count(&s.model, d.kind))
+            .filter_map(|j| layout.anchor_of(j).map(css))
+            .collect();
+        let v = layout.viewport();
+        let stage = (f64::from(v.width) / scale, f64::from(v.height) / scale);
         d.show_tooltip(
             &self.document,
             &text,
-            f64::from(x) / scale,
-            f64::from(y) / scale,
-            width,
+            anchor,
+            stage,
+            &marks,
+            self.narrow.get(),
         );
         Some(text)
     }
@@ -98,14 +104,17 @@ impl Instance {
 }
 
 impl SurfaceDom {
-    /// Show a readout beside the point at (`x`, `y`) CSS pixels within the stage.
+    /// Show a readout for the mark at `anchor` (CSS px within the stage). Docked under the
+    /// plot on a narrow chart; elsewhere floating beside the mark, clear of it and of the
+    /// other marks in `marks`.
     pub fn show_tooltip(
         &self,
         doc: &Document,
         readout: &Readout,
-        x: f64,
-        y: f64,
-        stage_width: f64,
+        anchor: (f64, f64),
+        stage: (f64, f64),
+        marks: &[(f64, f64)],
+        docked: bool,
     ) {
         let t = &self.tooltip;
         self.tooltip_heading
@@ -128,21 +137,21 @@ impl SurfaceDom {
         for (d, line) in lines.iter().zip(&readout.lines) {
             d.set_text_content(Some(line));
         }
-        // Keep the box inside the stage: to the right of the point on the left half,
-        // to the left of it on the right half. A style the browser refuses leaves the
-        // tooltip where it was, which is still readable.
+        // A style the browser refuses leaves the readout where it was, still readable.
         let style = t.style();
-        let _placed = if x < stage_width / 2.0 {
-            style
-                .set_property("left", &format!("{}px", x + 14.0))
-                .and_then(|_| style.remove_property("right").map(|_| ()))
-        } else {
-            style
-                .set_property("right", &format!("{}px", stage_width - x + 14.0))
-                .and_then(|_| style.remove_property("left").map(|_| ()))
-        };
-        let _placed = style.set_property("top", &format!("{}px", (y - 20.0).max(0.0)));
+        let _placed = style.remove_property("right");
+        if docked {
+            // The stylesheet docks it in the room kept under the plot.
+            let _placed = style.remove_property("left");
+            let _placed = style.remove_property("top");
+            t.set_hidden(false);
+            return;
+        }
         t.set_hidden(false);
+        let size = (f64::from(t.offset_width()), f64::from(t.offset_height()));
+        let (left, top) = readout_position(anchor, size, stage, marks);
+        let _placed = style.set_property("left", &format!("{left}px"));
+        let _placed = style.set_property("top", &format!("{top}px"));
     }
 
     pub fn hide_tooltip(&self) {

@@ -6,6 +6,7 @@ use super::dom::{show_error, Dom};
 use super::panic_guard::Guarded;
 use crate::drawing::Theme;
 use crate::interaction::clock::Clock;
+use crate::interaction::pointer::Press;
 use crate::interaction::Inspected;
 use crate::lang::phrases::internal_error_heading;
 use crate::lang::Lang;
@@ -22,6 +23,8 @@ pub struct State {
     pub clock: Clock,
     pub layouts: Vec<Option<ViewLayout>>,
     pub inspected: Inspected,
+    /// What a finger or pen pressed, while it is down.
+    pub press: Press,
 }
 
 /// One mounted chart: its DOM, its state, and every callback it registered.
@@ -52,7 +55,13 @@ pub struct Instance {
     /// after the mount has laid everything out: that report, and any other that changes
     /// neither, would redraw the same picture (7–25 ms of main thread).
     pub laid_out_for: Cell<(i32, f64)>,
+    /// The figure is narrower than `NARROW_CSS_PX`: readouts dock under the plot.
+    pub narrow: Cell<bool>,
 }
+
+/// Below this width (CSS px) a floating readout would cover the chart it describes, so it
+/// docks under the plot instead.
+pub const NARROW_CSS_PX: i32 = 600;
 
 impl Instance {
     pub fn new(window: Window, document: Document, dom: Dom, state: State) -> Instance {
@@ -71,6 +80,7 @@ impl Instance {
             tables_written: Default::default(),
             hover_warmup: Default::default(),
             laid_out_for: Default::default(),
+            narrow: Default::default(),
         }
     }
 

@@ -346,6 +346,48 @@ impl Browser {
         self.client.perform_actions(finger).await.expect("tap");
     }
 
+    /// A real touch tap at (`x`, `y`) CSS pixels of the viewport, wherever that is.
+    pub async fn tap_page(&self, x: f64, y: f64) {
+        let finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x.round(),
+                y: y.round(),
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client.perform_actions(finger).await.expect("tap");
+    }
+
+    /// A real touch drag inside the canvas, from `from` to `to` (CSS px), in `steps` moves.
+    pub async fn drag(&self, selector: &str, from: (f64, f64), to: (f64, f64), steps: u32) {
+        let origin = self.canvas_origin(selector).await;
+        let at = |t: f64| {
+            (
+                (origin.0 + from.0 + (to.0 - from.0) * t).round(),
+                (origin.1 + from.1 + (to.1 - from.1) * t).round(),
+            )
+        };
+        let (x, y) = at(0.0);
+        let mut finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x,
+                y,
+            })
+            .then(PointerAction::Down { button: 0 });
+        for step in 1..=steps {
+            let (x, y) = at(f64::from(step) / f64::from(steps));
+            finger = finger.then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(30)),
+                x,
+                y,
+            });
+        }
+        let finger = finger.then(PointerAction::Up { button: 0 });
+        self.client.perform_actions(finger).await.expect("drag");
+    }
+
     async fn canvas_origin(&self, selector: &str) -> (f64, f64) {
         let r = self
             .js(&format!(

@@ -7,6 +7,7 @@ mod embed;
 mod faults;
 mod harness;
 mod panels;
+mod phone;
 
 use fantoccini::key::Key;
 use harness::{Browser, Options};
