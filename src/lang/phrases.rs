@@ -250,6 +250,14 @@ pub fn all_sources(texts: &[&str], lang: Lang) -> String {
     format!("{head}{}", source_list(texts, lang))
 }
 
+/// The sources' disclosure, closed: how many there are, and that they open.
+pub fn sources_summary(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("来源（{count}项）"),
+        Lang::En => format!("Sources ({count})"),
+    }
+}
+
 /// The rank axis's caption: "排名（第1名在顶部）" / "Rank (1st at top)".
 pub fn rank_axis_caption(label: &str, lang: Lang) -> String {
     let first = rank_short(1, lang);

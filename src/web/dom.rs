@@ -1,7 +1,7 @@
 //! The chart's DOM around its canvases. All data-derived text goes in through
 //! `textContent`, never as markup, so nothing in a data file can run.
 
-use crate::lang::phrases::{buttons, keyboard_hint};
+use crate::lang::phrases::{buttons, keyboard_hint, sources_summary};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewKind;
@@ -170,6 +170,7 @@ impl Dom {
             "buttons",
         )?;
         let tables = el(doc, "div", "rankclimb-tables rankclimb-sr-only")?;
+        set(&tables, "role", "region")?;
         let subtitle = el(doc, "p", "rankclimb-subtitle")?;
         let live = el(doc, "div", "rankclimb-live")?;
         set(&live, "aria-live", "polite")?;
@@ -233,6 +234,7 @@ impl Dom {
         self.replay_button.set_text_content(Some(words.replay));
         self.table_button.set_text_content(Some(words.table));
         self.csv_button.set_text_content(Some(words.csv));
+        set(&self.tables, "aria-label", words.table)?;
         let hint = keyboard_hint(lang);
         for (s, text) in self.surfaces.iter().zip(labels) {
             set(&s.canvas, "aria-label", &format!("{text}{hint}"))?;
@@ -252,9 +254,30 @@ impl Dom {
                 put_together(self.notes.append_with_node_1(&line), "notes")?;
             }
         }
+        // The sources, a wall of text on a phone, behind a disclosure that needs no script
+        // (and is opened for print).
+        let sources = el(doc, "details", "rankclimb-sources")?;
+        let summary = el(doc, "summary", "")?;
+        summary.set_text_content(Some(&sources_summary(model.sources.len(), lang)));
         let line = el(doc, "p", "rankclimb-source")?;
         line.set_text_content(Some(&all_sources_line(model, lang)));
-        put_together(self.notes.append_with_node_1(&line), "notes")
+        put_together(sources.append_with_node_2(&summary, &line), "sources")?;
+        put_together(self.notes.append_with_node_1(&sources), "notes")
+    }
+
+    /// Open every disclosure, for print.
+    pub fn open_for_print(&self) -> Result<(), DomError> {
+        let all = self
+            .notes
+            .query_selector_all("details")
+            .step(format_args!("finding the disclosures"))?;
+        for i in 0..all.length() {
+            if let Some(d) = all.item(i) {
+                d.dyn_ref::<Element>()
+                    .map_or(Ok(()), |d| set(d, "open", ""))?;
+            }
+        }
+        Ok(())
     }
 
     pub fn write_tables(&self, doc: &Document, tables: &[Table]) -> Result<(), DomError> {
@@ -292,7 +315,9 @@ impl Dom {
         Ok(())
     }
 
-    /// Show or hide the tables for sighted readers; screen readers always have them.
+    /// Show or hide the tables for sighted readers; screen readers always have them. Shown,
+    /// they scroll sideways on a phone, so their region takes keyboard focus; hidden, it
+    /// must not.
     pub fn toggle_tables(&self) -> Result<(), DomError> {
         let open = self.table_button.get_attribute("aria-expanded").as_deref() == Some("true");
         set(
@@ -300,6 +325,13 @@ impl Dom {
             "aria-expanded",
             if open { "false" } else { "true" },
         )?;
+        if open {
+            self.tables
+                .remove_attribute("tabindex")
+                .step(format_args!("taking the tables out of the tab order"))?;
+        } else {
+            set(&self.tables, "tabindex", "0")?;
+        }
         self.tables
             .class_list()
             .toggle("rankclimb-sr-only")

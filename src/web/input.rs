@@ -118,6 +118,9 @@ impl Instance {
         if !self.tables_written.get() {
             self.write_tables();
         }
+        if let Err(e) = self.dom.open_for_print() {
+            web_sys::console::error_1(&format!("rankclimb: {e}").into());
+        }
         self.state.borrow_mut().clock.finish();
         self.draw_all();
     }

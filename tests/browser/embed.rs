@@ -242,6 +242,11 @@ async fn host_controls_table_csv_and_print() {
         1,
         "the browser said it prints"
     );
+    assert_eq!(
+        b.js("return q('.rankclimb-sources').open").await,
+        true,
+        "the sources are printed open"
+    );
     let printed = b.line_pixels(CANVAS).await;
     assert!(
         printed * 50 >= full * 49,

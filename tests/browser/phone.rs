@@ -229,3 +229,50 @@ async fn at_390_px_the_headline_has_the_width_and_the_controls_one_row() {
     b.screenshot("phone-header-390.png").await;
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn at_360_px_the_sources_fold_to_one_line_and_open_to_the_citations() {
+    let b = Browser::start(Options {
+        width: 360,
+        ..phone()
+    })
+    .await;
+    b.open("index.html").await;
+    b.wait_for_entry_animation().await;
+    let folded = b
+        .js("const d = q('.rankclimb-sources'); const line = parseFloat(getComputedStyle(q('.rankclimb-notes')).lineHeight) || 18;
+             return [d.open, d.getBoundingClientRect().height, line, q('.rankclimb-sources summary').textContent];")
+        .await;
+    assert_eq!(folded[0], false, "closed at first: {folded}");
+    let (height, line) = (
+        folded[1].as_f64().expect("height"),
+        folded[2].as_f64().expect("line"),
+    );
+    assert!(
+        height <= 3.0 * line.max(44.0 / 3.0) + 1.0,
+        "at most three lines: {folded}"
+    );
+    assert!(
+        folded[3].as_str().is_some_and(|t| t.contains("来源")),
+        "{folded}"
+    );
+    b.find(".rankclimb-sources summary")
+        .await
+        .click()
+        .await
+        .expect("open the sources");
+    b.wait_for("return q('.rankclimb-sources').open", 3000)
+        .await;
+    let shown = b
+        .js("const p = q('.rankclimb-source'); return [p.getBoundingClientRect().height, p.textContent];")
+        .await;
+    assert!(
+        shown[0].as_f64().unwrap_or(0.0) > 200.0
+            && shown[1]
+                .as_str()
+                .is_some_and(|t| t.contains("国科发火〔2022〕49号")),
+        "the full citations: {shown}"
+    );
+    b.close().await;
+}

@@ -46,3 +46,41 @@ pub fn ensure(packages: &[&str]) -> Result<()> {
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
+
+/// The accessibility rules engine the browser tests run in the page, pinned.
+const AXE: &str = "axe-core@4.14.1";
+
+/// axe-core from the npm registry, installed once under `cache` (kept between clean
+/// clones with the build cache); the path of its `axe.min.js`.
+pub fn ensure_axe(cache: &std::path::Path) -> Result<std::path::PathBuf> {
+    let dir = cache.join("axe-core-4.14.1");
+    let file = dir.join("node_modules").join("axe-core").join("axe.min.js");
+    if file.exists() {
+        return Ok(file);
+    }
+    step(&format!(
+        "installing {AXE} from the npm registry (for the accessibility audit)"
+    ));
+    std::fs::create_dir_all(&dir)?;
+    run_cmd(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+            ])
+            .arg(&dir)
+            .arg(AXE),
+    )
+    .map_err(|e| {
+        anyhow::anyhow!(
+            "{e}\n  the audit needs Node.js and npm (Debian: apt-get install nodejs npm)"
+        )
+    })?;
+    if !file.exists() {
+        bail!("npm installed {AXE} but {} is missing", file.display());
+    }
+    Ok(file)
+}

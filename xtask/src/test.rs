@@ -22,6 +22,9 @@ pub fn test(root: &Path) -> Result<()> {
         "--test",
         "reader",
     ]))?;
+    let cache = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    let axe = packages::ensure_axe(&cache)?;
     step("browser tests: the built dist/ in headless Chromium through chromedriver");
     run_cmd(
         cargo()
@@ -36,7 +39,8 @@ pub fn test(root: &Path) -> Result<()> {
                 "--ignored",
                 "--test-threads=1",
             ])
-            .env("RANKCLIMB_DIST", &dist),
+            .env("RANKCLIMB_DIST", &dist)
+            .env("RANKCLIMB_AXE", &axe),
     )?;
     step("all tests passed");
     Ok(())

@@ -1,0 +1,54 @@
+//! An accessibility audit of the built pages with axe-core (WCAG 2.1 A and AA, and best
+//! practice), light and dark, on a desktop and a phone width. `cargo xtask test` installs
+//! axe-core from the npm registry and names its file in `RANKCLIMB_AXE`.
+
+use crate::harness::{Browser, Options};
+
+fn axe_source() -> String {
+    let path = std::env::var_os("RANKCLIMB_AXE")
+        .expect("RANKCLIMB_AXE is not set: run the browser tests through `cargo xtask test`");
+    std::fs::read_to_string(&path).expect("read axe-core")
+}
+
+#[tokio::test]
+#[ignore = "needs dist/, Chromium and axe-core: run `cargo xtask test`"]
+async fn no_violations_light_and_dark_at_1200_and_360_px() {
+    let axe = axe_source();
+    let mut found = Vec::new();
+    for (width, scale) in [(1200u32, 1.0f64), (360, 2.0)] {
+        for scheme in ["light", "dark"] {
+            let b = Browser::start(Options {
+                width,
+                height: 900,
+                scale,
+                ..Options::default()
+            })
+            .await;
+            b.emulate_media(&[("prefers-color-scheme", scheme)]).await;
+            for page in ["index.html", "example.html", "article.html"] {
+                b.open(page).await;
+                b.wait_for_entry_animation().await;
+                // The tables, open, are part of what is audited.
+                b.find(".rankclimb-table-toggle")
+                    .await
+                    .click()
+                    .await
+                    .expect("open the tables");
+                b.js(&axe).await;
+                let result = b
+                    .js_async(
+                        "const done = arguments[arguments.length - 1];
+                         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+                           .then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 3)])))
+                           .catch(e => done([['axe failed', String(e), []]]));",
+                    )
+                    .await;
+                for v in result.as_array().into_iter().flatten() {
+                    found.push(format!("{page} at {width} px, {scheme}: {v}"));
+                }
+            }
+            b.close().await;
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
