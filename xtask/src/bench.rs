@@ -557,6 +557,8 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
         }
         dist::copy_tree(&dir, &named)?;
         dist::bindings(root, &named.join("pkg"), true)?;
+        // The same short import names as dist/'s joined loader expects.
+        crate::short_imports::shorten(&named.join("pkg"))?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let named_base = format!("http://{}", listener.local_addr()?);
         let app = axum::Router::new().fallback_service(tower_http::services::ServeDir::new(&named));

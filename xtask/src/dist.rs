@@ -122,6 +122,10 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
         "generating the JS bindings (wasm-bindgen-cli-support, name section removed)"
     });
     bindings(root, &out.join("pkg"), keep_names)?;
+    let saved = crate::short_imports::shorten(&out.join("pkg"))?;
+    step(&format!(
+        "shortened the wasm's import names ({saved} bytes)"
+    ));
     step("joining the bindings and the loader into one module, rankclimb.js");
     bundle_loader(&out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;

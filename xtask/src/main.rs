@@ -8,6 +8,7 @@ mod merge_csv;
 mod packages;
 mod reader_wasm;
 mod serve;
+mod short_imports;
 mod static_images;
 mod test;
 
