@@ -1,7 +1,9 @@
-//! The languages the infographic speaks, text written in each of them, and (in `phrases`)
-//! every phrase the chart says. Adding a language means a variant here and one match arm
-//! per phrase in `phrases`; no other module matches on a language.
+//! The languages the infographic speaks, text written in each of them, and every phrase the
+//! chart says: about the data in `phrases`, on its controls and messages in `controls`.
+//! Adding a language means a variant here and one match arm per phrase in those two files;
+//! no other module matches on a language.
 
+pub mod controls;
 pub mod phrases;
 
 use serde::Deserialize;

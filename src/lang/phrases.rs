@@ -250,14 +250,6 @@ pub fn all_sources(texts: &[&str], lang: Lang) -> String {
     format!("{head}{}", source_list(texts, lang))
 }
 
-/// The sources' disclosure, closed: how many there are, and that they open.
-pub fn sources_summary(count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("来源（{count}项）"),
-        Lang::En => format!("Sources ({count})"),
-    }
-}
-
 /// The rank axis's caption: "排名（第1名在顶部）" / "Rank (1st at top)".
 pub fn rank_axis_caption(label: &str, lang: Lang) -> String {
     let first = rank_short(1, lang);
@@ -349,72 +341,4 @@ pub fn heading(h: Heading, lang: Lang) -> &'static str {
             Detail => "Detail",
         },
     }
-}
-
-/// The chart's buttons: what each says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Buttons {
-    pub replay: &'static str,
-    pub table: &'static str,
-    pub csv: &'static str,
-    /// The language button shows the other language's name...
-    pub language: &'static str,
-    /// ...and is named, for screen readers, in the language it switches to.
-    pub language_name: &'static str,
-}
-
-pub fn buttons(lang: Lang) -> Buttons {
-    match lang {
-        Lang::Zh => Buttons {
-            replay: "重播",
-            table: "数据表",
-            csv: "下载数据（CSV）",
-            language: "English",
-            language_name: "Switch to English",
-        },
-        Lang::En => Buttons {
-            replay: "Replay",
-            table: "Data table",
-            csv: "Download data (CSV)",
-            language: "中文",
-            language_name: "切换到中文",
-        },
-    }
-}
-
-/// After each canvas's accessible summary.
-pub fn keyboard_hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "按方向键逐项查看。",
-        Lang::En => " Use the arrow keys to step through the items.",
-    }
-}
-
-/// Above the list of a data file's problems, where the chart would be.
-pub fn data_error_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "无法显示图表：数据文件有误",
-        Lang::En => "The chart cannot be shown: the data file has problems",
-    }
-}
-
-/// Where the chart's page elements could not be built.
-pub fn dom_error_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "无法显示图表：页面元素无法创建",
-        Lang::En => "The chart cannot be shown: its page elements could not be built",
-    }
-}
-
-/// In place of a chart that stopped after a panic. It is shown in both languages: the
-/// panic may have come from the language switch itself.
-pub fn internal_error_heading() -> String {
-    Lang::ALL
-        .iter()
-        .map(|&l| match l {
-            Lang::Zh => "图表内部出错，已停止",
-            Lang::En => "The chart stopped after an internal error",
-        })
-        .collect::<Vec<_>>()
-        .join(" / ")
 }

@@ -1,7 +1,7 @@
 //! The chart's DOM around its canvases. All data-derived text goes in through
 //! `textContent`, never as markup, so nothing in a data file can run.
 
-use crate::lang::phrases::{buttons, keyboard_hint, sources_summary};
+use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewKind;
@@ -238,6 +238,7 @@ impl Dom {
         let hint = keyboard_hint(lang);
         for (s, text) in self.surfaces.iter().zip(labels) {
             set(&s.canvas, "aria-label", &format!("{text}{hint}"))?;
+            set(&s.stage, "data-hint", tap_hint(lang))?;
             if let (Some((h, p)), ViewKind::Panel(i)) = (&s.heading, s.kind) {
                 if let Some(panel) = model.panels.get(i) {
                     h.set_text_content(Some(panel.title.get(lang)));

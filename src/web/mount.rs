@@ -11,7 +11,7 @@ use super::state::{Instance, State};
 use crate::check::{validate, DataError};
 use crate::data::DataFile;
 use crate::interaction::clock::Clock;
-use crate::lang::phrases::{data_error_heading, dom_error_heading};
+use crate::lang::controls::{data_error_heading, dom_error_heading};
 use crate::lang::Lang;
 use crate::view::{views, ViewKind};
 use crate::words::{panel_summary, summary, table::tables};

@@ -8,7 +8,7 @@ use crate::drawing::Theme;
 use crate::interaction::clock::Clock;
 use crate::interaction::pointer::Press;
 use crate::interaction::Inspected;
-use crate::lang::phrases::internal_error_heading;
+use crate::lang::controls::internal_error_heading;
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewLayout;
