@@ -3,64 +3,16 @@
 //! reads what each function is, not a guess from bytes.
 
 use crate::step;
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use std::path::Path;
 
 /// Crates and parts of `core` that belong to the author's build only.
 const FORBIDDEN: [&str; 4] = ["serde_json::", "csv::", "csv_core::", "core::num::dec2flt"];
 
-fn leb128(bytes: &[u8], at: &mut usize) -> Result<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.get(*at).context("the wasm ends inside a number")?;
-        *at += 1;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Ok(value);
-        }
-    }
-    bail!("a number in the wasm is too long")
-}
-
-fn name(bytes: &[u8], at: &mut usize) -> Result<String> {
-    let len = leb128(bytes, at)? as usize;
-    let text = bytes
-        .get(*at..*at + len)
-        .context("the wasm ends inside a name")?;
-    *at += len;
-    Ok(String::from_utf8_lossy(text).into_owned())
-}
-
-/// The function names in a module's `name` section.
+/// The function names in a module's `name` section, read by walrus.
 pub fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
-    if wasm.get(..4) != Some(b"\0asm") {
-        bail!("not a wasm module");
-    }
-    let mut at = 8;
-    let mut names = Vec::new();
-    while at < wasm.len() {
-        let id = wasm[at];
-        at += 1;
-        let size = leb128(wasm, &mut at)? as usize;
-        let end = at + size;
-        if id == 0 && name(wasm, &mut at)? == "name" {
-            while at < end {
-                let sub = wasm[at];
-                at += 1;
-                let sub_size = leb128(wasm, &mut at)? as usize;
-                let sub_end = at + sub_size;
-                if sub == 1 {
-                    for _ in 0..leb128(wasm, &mut at)? {
-                        leb128(wasm, &mut at)?;
-                        names.push(name(wasm, &mut at)?);
-                    }
-                }
-                at = sub_end;
-            }
-        }
-        at = end;
-    }
-    Ok(names)
+    let module = walrus::Module::from_buffer(wasm).map_err(|e| anyhow!("{e}"))?;
+    Ok(module.funcs.iter().filter_map(|f| f.name.clone()).collect())
 }
 
 /// The names among `names` that the reader's wasm must not have.
