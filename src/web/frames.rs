@@ -1,13 +1,13 @@
 //! The frame loop and compositing: each canvas is its still layer (drawn once per layout),
 //! the part of its swept layer the line has passed, and what moves, drawn over them.
 
-use super::host::mark;
+use super::host::{mark, report};
 use super::state::{Instance, NARROW_CSS_PX};
 use crate::drawing::{Layer, Viewport};
 use crate::view::{area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -16,10 +16,6 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-}
-
-fn report(e: impl std::fmt::Display) {
-    web_sys::console::error_1(&JsValue::from_str(&format!("rankclimb: {e}")));
 }
 
 impl Instance {

@@ -17,6 +17,12 @@ pub fn mark(window: &Window, name: &str) {
     }
 }
 
+/// Say on the page's console what went wrong where nothing on the page can show it (a
+/// refused style or attribute, a drawing error): the chart carries on.
+pub fn report(e: impl std::fmt::Display) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("rankclimb: {e}")));
+}
+
 /// The palette: the host's `data-theme` attribute, else forced colours, else the reader's
 /// colour scheme; then any `--rankclimb-background`, `--rankclimb-text` or
 /// `--rankclimb-accent` the host sets.

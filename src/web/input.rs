@@ -2,6 +2,7 @@
 //! `interaction`, and their answer is carried out. No rule lives here.
 
 use super::callbacks::{Callback, Hook, Kind, RegisterError};
+use super::host::report;
 use super::state::Instance;
 use crate::interaction::keys::{key_press, page_key};
 use crate::interaction::pointer::{away, pointer_down, pointer_leave, pointer_move, pointer_up};
@@ -109,7 +110,7 @@ impl Instance {
             self.write_tables();
         }
         if let Err(e) = self.dom.toggle_tables() {
-            web_sys::console::error_1(&format!("rankclimb: {e}").into());
+            report(e);
         }
     }
 
@@ -119,7 +120,7 @@ impl Instance {
             self.write_tables();
         }
         if let Err(e) = self.dom.open_for_print() {
-            web_sys::console::error_1(&format!("rankclimb: {e}").into());
+            report(e);
         }
         self.state.borrow_mut().clock.finish();
         self.draw_all();
@@ -186,7 +187,7 @@ pub fn attach(chart: &Rc<Instance>) -> Result<Vec<Callback>, RegisterError> {
     )?);
     out.push(button(&dom.csv_button, Kind::Button, |i| {
         if let Err(e) = i.download_csv() {
-            web_sys::console::error_1(&format!("rankclimb: {e}").into());
+            report(e);
         }
     })?);
     out.push(button(

@@ -4,7 +4,7 @@
 
 use super::callbacks::{Callback, Hook, Kind};
 use super::dom::{show_error, Dom};
-use super::host::{mark, pick_theme};
+use super::host::{mark, pick_theme, report};
 use super::input;
 use super::panic_guard;
 use super::state::{Instance, State};
@@ -109,7 +109,7 @@ pub fn mount(
         JsError::new(&e.to_string())
     };
     if let Err(e) = instance.dom.figure.set_attribute("data-theme", theme_name) {
-        web_sys::console::error_1(&e);
+        report(format!("marking the theme: {e:?}"));
     }
     instance.write_texts();
     mark(&instance.window, "rankclimb:dom-built");
@@ -184,10 +184,6 @@ pub fn schedule_warm_hover(instance: &Rc<Instance>) -> Result<(), super::callbac
         |i, _| i.warm_hover(),
     )?);
     Ok(())
-}
-
-fn report(e: impl std::fmt::Display) {
-    web_sys::console::error_1(&format!("rankclimb: {e}").into());
 }
 
 impl Instance {
