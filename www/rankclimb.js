@@ -32,6 +32,10 @@ function showError(el, kind, detail) {
 // and its styles cannot reach the host page. Resolves to the box the chart is built in once
 // the chart's stylesheet has loaded (or failed to: the chart still draws without it).
 function isolate(el) {
+  // A page prerendered by `cargo xtask dist` already has the chart's first look, styled, in
+  // a declarative shadow root: the chart mounts into that box, which keeps its place and size.
+  const prerendered = el.shadowRoot?.querySelector('.rankclimb-skeleton');
+  if (prerendered) return Promise.resolve(prerendered);
   const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';

@@ -12,8 +12,10 @@ const RANK_ROW: f64 = 48.0;
 const RANK_AXIS: f64 = 26.0;
 const BAR_ROW: f64 = 44.0;
 const BAR_HEADER: f64 = 24.0;
-const TILE_H: f64 = 108.0;
-const TILE_MIN_W: f64 = 150.0;
+/// A figure tile's height and least width (CSS px); public for the same reason as
+/// `rank_chart::layout::RANK_ASPECT`.
+pub const TILE_H: f64 = 108.0;
+pub const TILE_MIN_W: f64 = 150.0;
 const PAD: f64 = 4.0;
 
 /// The CSS height a panel needs at a CSS width: rows grow with the items, never squeezed.

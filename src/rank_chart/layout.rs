@@ -11,8 +11,16 @@ use plotters::coord::types::RangedCoordf64;
 /// The CSS height that suits a CSS width: 16:9 up to a cap, since wide charts need no more height, and a
 /// phone still gets room for the rank axis.
 pub fn css_height_for_width(css_width: f64) -> f64 {
-    (css_width * 0.5625).round().clamp(304.0, 460.0)
+    (css_width * RANK_ASPECT)
+        .round()
+        .clamp(RANK_MIN_CSS_HEIGHT, RANK_MAX_CSS_HEIGHT)
 }
+
+/// Height over width of the rank chart, between its two limits (CSS px). Public so a page
+/// prerendered by `cargo xtask dist` reserves the same box in CSS before the wasm arrives.
+pub const RANK_ASPECT: f64 = 0.5625;
+pub const RANK_MIN_CSS_HEIGHT: f64 = 304.0;
+pub const RANK_MAX_CSS_HEIGHT: f64 = 460.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedYear {

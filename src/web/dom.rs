@@ -5,7 +5,7 @@ use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewKind;
-use crate::words::{all_sources_line, table::Table, title};
+use crate::words::{all_sources_line, note_lines, table::Table, title};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
@@ -248,12 +248,10 @@ impl Dom {
         }
 
         self.notes.set_text_content(None);
-        for p in &model.ranking.points {
-            if let Some(note) = &p.note {
-                let line = el(doc, "p", "rankclimb-note")?;
-                line.set_text_content(Some(&format!("* {}: {}", p.year, note.get(lang))));
-                put_together(self.notes.append_with_node_1(&line), "notes")?;
-            }
+        for note in note_lines(model, lang) {
+            let line = el(doc, "p", "rankclimb-note")?;
+            line.set_text_content(Some(&note));
+            put_together(self.notes.append_with_node_1(&line), "notes")?;
         }
         // The sources, a wall of text on a phone, behind a disclosure that needs no script
         // (and is opened for print).

@@ -27,3 +27,13 @@ pub fn all_sources_line(model: &Model, lang: Lang) -> String {
     let texts: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
     all_sources(&texts, lang)
 }
+
+/// The footnotes under the chart, one per year that has a note.
+pub fn note_lines(model: &Model, lang: Lang) -> Vec<String> {
+    model
+        .ranking
+        .points
+        .iter()
+        .filter_map(|p| Some(format!("* {}: {}", p.year, p.note.as_ref()?.get(lang))))
+        .collect()
+}

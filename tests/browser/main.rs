@@ -6,6 +6,7 @@ mod callbacks;
 mod chromium;
 mod embed;
 mod faults;
+mod first_paint;
 mod harness;
 mod panels;
 mod phone;

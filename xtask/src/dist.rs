@@ -130,6 +130,8 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     bundle_loader(&out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
     crate::static_images::render_all(&out)?;
+    step("prerendering each chart's first look into its page, and data/NAME.embed.html");
+    crate::prerender::prerender_all(&out)?;
     step("writing precompressed copies (.gz and .br) beside each text and wasm file");
     crate::compress::precompress(&out)?;
     let size = fs::metadata(out.join("pkg").join("rankclimb_bg.wasm"))?.len();

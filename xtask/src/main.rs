@@ -6,6 +6,7 @@ mod compress;
 mod dist;
 mod merge_csv;
 mod packages;
+mod prerender;
 mod reader_wasm;
 mod serve;
 mod short_imports;
