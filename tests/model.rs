@@ -167,7 +167,7 @@ fn names(problems: &[String], path: &str, says: &str) -> bool {
 #[test]
 fn every_rule_names_its_field() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(&str, Edit, &str, &str); 16] = [
+    let cases: [(&str, Edit, &str, &str); 17] = [
         (
             "format",
             |v| v["format"] = json!("rankclimb/2"),
@@ -203,6 +203,15 @@ fn every_rule_names_its_field() {
             |v| v["sources"][2]["id"] = json!("x".repeat(81)),
             "sources[2].id",
             "empty or too long",
+        ),
+        (
+            "long short name",
+            |v| {
+                v["sources"][3]["short"]["en"] =
+                    json!("Torch Centre notice of 17 February 2022, part two")
+            },
+            "sources[3].short.en",
+            "the limit is 40",
         ),
         (
             "non-http address",

@@ -237,7 +237,16 @@ fn readouts_give_value_unit_and_source() {
     let r = panel_readout(&m, 2, 1, Lang::Zh).expect("item");
     assert_eq!(r.heading, "科技类项目");
     assert_eq!(r.lines[..2], ["项目数：25个", "总投资：142.7亿元"]);
-    assert!(r.lines[2].starts_with("来源：") && r.lines[2].contains("第119行"));
+    // The compact readout names the source by its short name; the full citation, with the
+    // publication, title and the words relied on, stays in the table.
+    assert_eq!(r.lines[2], "来源：纪实报道，2022年");
+    let table = rankclimb::words::table::tables(&m, Lang::Zh);
+    assert!(
+        table.iter().flat_map(|t| &t.rows).flatten().any(|c| c
+            .contains("纪实报道《风劲帆满图新志 砥砺奋进正当时》，2022年")
+            && c.contains("总投资142.7亿元")),
+        "the table cites in full: {table:?}"
+    );
     let en = panel_readout(&m, 3, 0, Lang::En).expect("item");
     assert_eq!(en.lines[0], "88 µg/m³");
     let sub = panel_readout(&m, 0, 2, Lang::Zh).expect("item");

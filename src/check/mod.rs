@@ -17,7 +17,7 @@ pub use problem::{DataError, Problem};
 use crate::data::DataFile;
 use crate::lang::Lang;
 use crate::model::{Model, Source};
-use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS};
+use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS};
 use panels::check_panels;
 use problem::{hint, Checker};
 use ranking::check_ranking;
@@ -81,6 +81,9 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
             );
         }
         c.text(&format!("{path}.text"), &s.text, MAX_SOURCE_CHARS);
+        if let Some(short) = &s.short {
+            c.text(&format!("{path}.short"), short, MAX_SHORT_SOURCE_CHARS);
+        }
         #[cfg(feature = "author")]
         if let Some(url) = &s.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2000 {
@@ -94,6 +97,7 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         sources.push(Source {
             id: s.id.clone(),
             text: s.text.clone(),
+            short: s.short.clone().unwrap_or_else(|| s.text.clone()),
             url: s.url.clone(),
         });
     }

@@ -42,7 +42,11 @@ pub struct DataFile {
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     pub id: String,
+    /// The full citation: publication, title, date, and the words relied on.
     pub text: LocalText,
+    /// A short name for the compact readout, such as "Henan Daily, 2021-02-21".
+    #[serde(default)]
+    pub short: Option<LocalText>,
     #[serde(default)]
     pub url: Option<String>,
 }

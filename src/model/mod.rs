@@ -10,7 +10,10 @@ use crate::lang::{Lang, LocalText};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
+    /// The full citation, for the table and the sources line.
     pub text: LocalText,
+    /// The name the compact readout uses (the full citation where the file gives none).
+    pub short: LocalText,
     pub url: Option<String>,
 }
 
@@ -67,6 +70,14 @@ impl Model {
         ids.iter()
             .filter_map(|&i| self.sources.get(i))
             .map(|s| s.text.get(lang))
+            .collect()
+    }
+
+    /// The sources' short names, for the readout.
+    pub fn source_short_names(&self, ids: &[usize], lang: Lang) -> Vec<&str> {
+        ids.iter()
+            .filter_map(|&i| self.sources.get(i))
+            .map(|s| s.short.get(lang))
             .collect()
     }
 }

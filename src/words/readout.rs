@@ -64,7 +64,10 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
     if let Some(note) = &p.note {
         lines.push(note.get(lang).to_string());
     }
-    lines.push(readout_sources(&model.source_texts(&p.sources, lang), lang));
+    lines.push(readout_sources(
+        &model.source_short_names(&p.sources, lang),
+        lang,
+    ));
     Some(Readout {
         heading: year_label(p.year, lang),
         lines,
@@ -123,7 +126,10 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
             (it.label.get(lang), lines, &it.sources)
         }
     };
-    lines.push(readout_sources(&model.source_texts(sources, lang), lang));
+    lines.push(readout_sources(
+        &model.source_short_names(sources, lang),
+        lang,
+    ));
     Some(Readout {
         heading: heading.to_string(),
         lines,

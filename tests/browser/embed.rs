@@ -213,7 +213,8 @@ async fn host_controls_table_csv_and_print() {
     let tables = b.text(".rankclimb-tables").await;
     assert!(
         tables.contains("142.7")
-            && tables.contains("第151行")
+            && tables.contains("2021年PM10、PM2.5浓度与优良天数")
+            && !tables.contains("行：")
             && tables.contains("较2019年度上升10位"),
         "{tables:?}"
     );

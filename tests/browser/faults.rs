@@ -155,6 +155,7 @@ async fn hostile_strings_stay_text() {
     let script = "</script><script>window.__pwned=2</script>";
     v["title"]["zh-CN"] = serde_json::json!(format!("标题{img}"));
     v["sources"][0]["text"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
+    v["sources"][0]["short"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
     v["panels"][1]["items"][0]["label"]["zh-CN"] = serde_json::json!(format!("{img}企业"));
     v["ranking"]["points"][5]["note"]["zh-CN"] = serde_json::json!(format!("注{img}{script}"));
     let b = Browser::start(with(vec![

@@ -221,11 +221,11 @@ async fn keyboard_steps_through_every_year() {
                     live.contains("未公布"),
                     "{year} should say not published: {live:?}"
                 );
-                // No rank number at all: only the years named in the sentence (the source
-                // citation after "来源" carries its line number and is checked apart).
+                // No rank number at all: only the years named in the sentence (the source's
+                // short name after "来源" carries its year and is checked apart).
                 let (said, source) = live.split_once("来源").expect("a source");
                 assert!(
-                    source.contains("五连升"),
+                    source.contains("纪实报道"),
                     "{year} cites the five-rises claim: {source:?}"
                 );
                 let stray =

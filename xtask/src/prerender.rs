@@ -234,3 +234,65 @@ pub fn prerender_all(dist: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story() -> Model {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        load_file(&root.join("www/data/pingdingshan.json")).expect("the bundled story")
+    }
+
+    #[test]
+    fn the_template_holds_the_charts_words_as_text_never_markup() {
+        let mut model = story();
+        model.title.zh = "标题<img src=x onerror=alert(1)>".into();
+        let none = Wanted {
+            lang: None,
+            view: None,
+            theme: None,
+        };
+        let html = template(&model, "", &none);
+        assert!(
+            html.contains("标题&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<img"), "{html}");
+        // One placeholder per plot: the rank chart and every panel.
+        let plots = html.matches("rankclimb-reserved").count();
+        assert_eq!(
+            plots,
+            1 + model.panels.len() + 1,
+            "stylesheet rule + plots: {html}"
+        );
+        let rank_only = template(
+            &model,
+            "",
+            &Wanted {
+                view: Some("rank"),
+                ..none
+            },
+        );
+        assert_eq!(rank_only.matches("rankclimb-reserved").count(), 2);
+        assert!(template(
+            &model,
+            "",
+            &Wanted {
+                lang: Some("en"),
+                ..none
+            }
+        )
+        .contains(r#"lang="en""#));
+    }
+
+    #[test]
+    fn data_prerender_is_replaced_by_the_template_in_place() {
+        let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
+        let page = r#"<p>a</p><div data-rankclimb="data/pingdingshan.json" data-prerender data-view="rank"></div><p>b</p>"#;
+        let done = prerender_page(page, &dist, "/*css*/").expect("prerendered");
+        assert!(done.starts_with(r#"<p>a</p><div data-rankclimb="data/pingdingshan.json" data-view="rank"><template shadowrootmode="open"><style>/*css*/"#), "{done}");
+        assert!(done.ends_with("</template></div><p>b</p>"), "{done}");
+        assert!(prerender_page(r#"<div data-prerender>"#, &dist, "").is_err());
+    }
+}
