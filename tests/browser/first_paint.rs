@@ -35,6 +35,10 @@ fn host_page(inner: &str) -> String {
     )
 }
 
+fn story() -> String {
+    std::fs::read_to_string(dist_dir().join("data/pingdingshan.json")).expect("the story")
+}
+
 /// What a newsroom pastes: `data/pingdingshan.embed.html` as `cargo xtask dist` wrote it.
 fn snippet() -> String {
     std::fs::read_to_string(dist_dir().join("data/pingdingshan.embed.html"))
@@ -68,8 +72,14 @@ async fn text_below_stays_put(options: Options, label: &str) {
             Fixture::html("/pasted.html", host_page(&snippet())),
             Fixture::html(
                 "/unreserved.html",
-                host_page(r#"<div data-rankclimb="data/pingdingshan.json"></div><script type="module" src="rankclimb.js"></script>"#),
+                host_page(r#"<div data-rankclimb="late/pingdingshan.json"></div><script type="module" src="rankclimb.js"></script>"#),
             ),
+            // Late enough that the page is surely painted before the chart mounts, even with
+            // everything else in the cache.
+            Fixture {
+                delay_ms: 400,
+                ..Fixture::json("/late/pingdingshan.json", story())
+            },
         ],
         ..options
     })
