@@ -196,6 +196,12 @@ pub fn readout_position(
         (sides[1], below),
         (x - w / 2.0, above),
         (x - w / 2.0, below),
+        // Beside the mark but slid to the stage's top or bottom edge: on a steep line the
+        // level spot covers the neighbour below or above.
+        (sides[0], 0.0),
+        (sides[0], stage.1 - h),
+        (sides[1], 0.0),
+        (sides[1], stage.1 - h),
     ];
     let covered = |(l, t): (f64, f64)| {
         marks

@@ -83,10 +83,56 @@ fn summary_is_written_from_the_data() {
     let m = story();
     assert_eq!(
         summary(&m, Lang::En),
-        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published."
+        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published. The rank axis does not start at 1st: it shows 68th to 124th only."
     );
     assert_eq!(
         summary(&m, Lang::Zh),
-        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157个）；2017、2018年度排名未公布。"
+        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157个）；2017、2018年度排名未公布。纵轴未从第1名开始，只显示第68至124名。"
     );
+}
+
+/// A fitted or chosen axis that leaves out the top of the scale says so in its caption and
+/// the summary, and draws its break; the full axis says neither.
+#[test]
+fn a_cut_axis_is_said_and_marked() {
+    use rankclimb::model::Axis;
+    use rankclimb::rank_chart::layout::rank_layout;
+    let viewport = rankclimb::drawing::Viewport {
+        width: 800,
+        height: 450,
+        scale: 1.0,
+    };
+    let mut m = story();
+    for (axis, range, cut) in [
+        (Axis::Full, (1, 169), false),
+        (Axis::Fit, (68, 124), true),
+        (Axis::Range { from: 1, to: 160 }, (1, 160), false),
+        (Axis::Range { from: 50, to: 130 }, (50, 130), true),
+    ] {
+        m.ranking.axis = axis;
+        assert_eq!(m.rank_axis_range(), range, "{axis:?}");
+        let l = rank_layout(&m, viewport, Lang::En);
+        assert_eq!(l.axis_cut, cut, "{axis:?}");
+        assert_eq!(
+            l.axis_caption.contains("not 1st"),
+            cut,
+            "{}",
+            l.axis_caption
+        );
+        assert_eq!(
+            summary(&m, Lang::Zh).contains("纵轴未从第1名开始"),
+            cut,
+            "{axis:?}"
+        );
+        // Every known point on the plot, every tick inside the range, and 1st labelled
+        // whenever the axis shows it.
+        for y in l.years.iter().filter_map(|y| y.y) {
+            assert!(y > l.plot.top && y < l.plot.bottom, "{axis:?}: {y}");
+        }
+        assert!(l.rank_ticks.len() >= 3, "{axis:?}: {:?}", l.rank_ticks);
+        for &(r, _) in &l.rank_ticks {
+            assert!((range.0..=range.1).contains(&r), "{axis:?}: tick {r}");
+        }
+        assert_eq!(l.rank_ticks[0].0 == 1, !cut, "{axis:?}: {:?}", l.rank_ticks);
+    }
 }

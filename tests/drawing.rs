@@ -123,10 +123,11 @@ fn final_frame_labels_every_known_rank_and_change() {
             "missing label {label:?} in {t:?}"
         );
     }
-    // Rank axis labels, 1 at the top.
-    for tick in ["1", "50", "100", "150"] {
+    // Rank axis labels on the story's fitted axis (68th to 124th), at round steps, and no 1.
+    for tick in ["70", "80", "90", "100", "110", "120"] {
         assert!(t.iter().any(|x| x == tick), "missing tick {tick}");
     }
+    assert!(!t.iter().any(|x| x == "1"), "a cut axis has no 1: {t:?}");
     // Four known years: four dots, each drawn as a fill and a halo.
     assert_eq!(line_dots(&s), 8, "{s}");
     assert!(
@@ -255,7 +256,7 @@ fn english_labels_come_from_the_same_file() {
     assert!(t.iter().any(|x| x == "2017–2018 not published"));
     assert!(t
         .iter()
-        .any(|x| x.starts_with("Comprehensive rank (1st at top)")));
+        .any(|x| x == "Comprehensive rank (axis starts at 68th, not 1st)"));
 }
 
 #[test]

@@ -18,7 +18,10 @@ fn vp(css_w: f64, scale: f64) -> Viewport {
 
 #[test]
 fn rank_one_is_at_the_top_and_years_run_left_to_right() {
-    let l = rank_layout(&story(), vp(800.0, 1.0), Lang::Zh);
+    // The full axis (the story itself fits its axis to the ranks: `describe.rs`).
+    let mut m = story();
+    m.ranking.axis = rankclimb::model::Axis::Full;
+    let l = rank_layout(&m, vp(800.0, 1.0), Lang::Zh);
     let xs: Vec<i32> = l.years.iter().map(|y| y.x).collect();
     assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
     assert_eq!(xs[0], l.plot.left);

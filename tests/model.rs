@@ -167,7 +167,7 @@ fn names(problems: &[String], path: &str, says: &str) -> bool {
 #[test]
 fn every_rule_names_its_field() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(&str, Edit, &str, &str); 17] = [
+    let cases: [(&str, Edit, &str, &str); 20] = [
         (
             "format",
             |v| v["format"] = json!("rankclimb/2"),
@@ -203,6 +203,24 @@ fn every_rule_names_its_field() {
             |v| v["sources"][2]["id"] = json!("x".repeat(81)),
             "sources[2].id",
             "empty or too long",
+        ),
+        (
+            "unknown axis range",
+            |v| v["ranking"]["axis"] = json!("zoom"),
+            "ranking.axis",
+            "not an axis range",
+        ),
+        (
+            "axis range that hides a rank",
+            |v| v["ranking"]["axis"] = json!({"from": 80, "to": 130}),
+            "ranking.axis.from",
+            "leaves out 2021's rank 74",
+        ),
+        (
+            "axis range upside down",
+            |v| v["ranking"]["axis"] = json!({"from": 130, "to": 60}),
+            "ranking.axis.to",
+            "is not below 130",
         ),
         (
             "long short name",
@@ -326,4 +344,50 @@ fn csv_series_rules_name_their_field() {
     // The CSV's text cannot be smuggled into the data file itself.
     let r = story_with(|v| v["ranking"]["points_csv"] = json!("year,rank,of,sources\n"));
     assert!(matches!(r, Err(DataError::Shape(m)) if m.contains("points_csv")));
+}
+
+/// Valid by the letter but probably wrong: each case warns once, naming its field; the
+/// bundled story warns about nothing.
+#[test]
+fn plausibility_warnings_name_their_field() {
+    use rankclimb::check::plausibility::warnings;
+    assert_eq!(warnings(&story()), vec![]);
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(Edit, &str, &str); 3] = [
+        (
+            |v| v["ranking"]["points"][0]["rank"] = json!(100000),
+            "ranking.points[0].rank",
+            "far above every known field size (the largest is 169)",
+        ),
+        (
+            |v| {
+                v["ranking"]["points"][4]["rank"] = json!(5);
+                // The claim that every evaluation rose would make this an error.
+                v["ranking"]
+                    .as_object_mut()
+                    .expect("ranking")
+                    .remove("consecutive_rises");
+            },
+            "ranking.points[4].rank",
+            "moves 93 places from 2019 to 2020, more than half of the 169 ranked",
+        ),
+        (
+            |v| {
+                let points = v["ranking"]["points"].as_array_mut().expect("points");
+                points.remove(4);
+            },
+            "ranking.points[4]",
+            "2020 is missing between 2019 and 2021",
+        ),
+    ];
+    for (edit, path, words) in cases {
+        let model = story_with(edit).expect("valid by the letter");
+        let found = warnings(&model);
+        assert!(
+            found
+                .iter()
+                .any(|w| w.path == path && w.message.contains(words)),
+            "{path}: {words:?} not in {found:?}"
+        );
+    }
 }

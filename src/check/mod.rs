@@ -7,6 +7,8 @@ mod limits;
 #[cfg(all(feature = "author", not(target_arch = "wasm32")))]
 pub mod load;
 mod panels;
+#[cfg(feature = "author")]
+pub mod plausibility;
 mod problem;
 mod ranking;
 

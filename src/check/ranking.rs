@@ -5,8 +5,8 @@
 use super::csv_points::points_from_csv;
 use super::limits::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
 use super::problem::{hint, Checker};
-use crate::data::{ClaimEntry, RankEntry, RankingEntry, SourceEntry};
-use crate::model::{Claim, RankPoint, Ranking};
+use crate::data::{AxisEntry, ClaimEntry, RankEntry, RankingEntry, SourceEntry};
+use crate::model::{Axis, Claim, RankPoint, Ranking};
 
 /// The rank series with its label and claim, or the problems that stop it.
 pub(super) fn check_ranking(
@@ -50,10 +50,12 @@ pub(super) fn check_ranking(
             }
         }
     }
+    let axis = check_axis(c, ranking.axis.as_ref(), &points);
     Ranking {
         label: ranking.label.clone(),
         consecutive_rises: claim,
         points,
+        axis,
     }
 }
 
@@ -175,4 +177,60 @@ fn rank_points(
         );
     }
     points
+}
+
+/// The rank axis the author chose. An explicit range must hold every known rank: a point
+/// drawn off the plot would be a figure the reader cannot see.
+fn check_axis(c: &mut Checker, axis: Option<&AxisEntry>, points: &[RankPoint]) -> Axis {
+    match axis {
+        None => Axis::Full,
+        Some(AxisEntry::Named(name)) => match name.as_str() {
+            "full" => Axis::Full,
+            "fit" => Axis::Fit,
+            _ => {
+                c.report(
+                    "ranking.axis",
+                    format!("{name:?} is not an axis range"),
+                    hint!("write \"full\", \"fit\" or {\"from\": 50, \"to\": 130}"),
+                );
+                Axis::Full
+            }
+        },
+        Some(AxisEntry::Range { from, to }) => {
+            let from = c.whole(
+                "ranking.axis.from",
+                *from,
+                "the axis's first rank",
+                MAX_ZONES,
+            );
+            let to = c.whole("ranking.axis.to", *to, "the axis's last rank", MAX_ZONES);
+            let (Some(from), Some(to)) = (from, to) else {
+                return Axis::Full;
+            };
+            if from >= to {
+                c.report(
+                    "ranking.axis.to",
+                    format!("{to} is not below {from} on the axis"),
+                    hint!("write the best rank shown as from and a worse one as to"),
+                );
+                return Axis::Full;
+            }
+            for p in points {
+                match p.rank {
+                    Some(r) if r < from => c.report(
+                        "ranking.axis.from",
+                        format!("{from} leaves out {}'s rank {r}", p.year),
+                        hint!("start the axis at or above every known rank, or use \"fit\""),
+                    ),
+                    Some(r) if r > to => c.report(
+                        "ranking.axis.to",
+                        format!("{to} leaves out {}'s rank {r}", p.year),
+                        hint!("end the axis at or below every known rank, or use \"fit\""),
+                    ),
+                    _ => {}
+                }
+            }
+            Axis::Range { from, to }
+        }
+    }
 }

@@ -66,6 +66,53 @@ pub struct RankingEntry {
     /// Whatever loads the file reads that CSV beside it and hands its text to the check.
     #[serde(default)]
     pub points_from: Option<String>,
+    /// The rank axis: `"full"` (from 1st to the largest field, the default), `"fit"` (around
+    /// the known ranks, with padding), or `{"from": 50, "to": 130}`.
+    #[serde(default)]
+    pub axis: Option<AxisEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub enum AxisEntry {
+    Named(String),
+    Range { from: f64, to: f64 },
+}
+
+/// A name or a `{from, to}` object. Written by hand rather than `#[serde(untagged)]`, whose
+/// buffering of any value cost the reader's wasm about 14 KB.
+impl<'de> Deserialize<'de> for AxisEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = AxisEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"full\", \"fit\" or {\"from\": …, \"to\": …}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AxisEntry, E> {
+                Ok(AxisEntry::Named(v.to_string()))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut m: M,
+            ) -> Result<AxisEntry, M::Error> {
+                let (mut from, mut to) = (None, None);
+                while let Some(key) = m.next_key::<String>()? {
+                    match key.as_str() {
+                        "from" => from = Some(m.next_value::<f64>()?),
+                        "to" => to = Some(m.next_value::<f64>()?),
+                        other => {
+                            return Err(serde::de::Error::unknown_field(other, &["from", "to"]))
+                        }
+                    }
+                }
+                Ok(AxisEntry::Range {
+                    from: from.ok_or_else(|| serde::de::Error::missing_field("from"))?,
+                    to: to.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                })
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

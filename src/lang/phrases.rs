@@ -251,11 +251,25 @@ pub fn all_sources(texts: &[&str], lang: Lang) -> String {
 }
 
 /// The rank axis's caption: "排名（第1名在顶部）" / "Rank (1st at top)".
-pub fn rank_axis_caption(label: &str, lang: Lang) -> String {
+pub fn rank_axis_caption(label: &str, cut_at: Option<u32>, lang: Lang) -> String {
     let first = rank_short(1, lang);
+    match (lang, cut_at) {
+        (Lang::Zh, None) => format!("{label}（{first}在顶部）"),
+        (Lang::En, None) => format!("{label} ({first} at top)"),
+        (Lang::Zh, Some(top)) => format!("{label}（纵轴自第{top}名起，未从{first}起）"),
+        (Lang::En, Some(top)) => format!("{label} (axis starts at {}, not {first})", ordinal(top)),
+    }
+}
+
+/// The summary's sentence for a rank axis that does not start at 1st.
+pub fn cut_axis_sentence(top: u32, bottom: u32, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{label}（{first}在顶部）"),
-        Lang::En => format!("{label} ({first} at top)"),
+        Lang::Zh => format!("纵轴未从第1名开始，只显示第{top}至{bottom}名。"),
+        Lang::En => format!(
+            " The rank axis does not start at 1st: it shows {} to {} only.",
+            ordinal(top),
+            ordinal(bottom)
+        ),
     }
 }
 

@@ -39,6 +39,19 @@ pub struct Ranking {
     pub label: LocalText,
     pub consecutive_rises: Option<Claim>,
     pub points: Vec<RankPoint>,
+    pub axis: Axis,
+}
+
+/// How much of the rank scale the rank axis shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Axis {
+    /// From 1st to the largest field size or rank.
+    #[default]
+    Full,
+    /// Around the known ranks, with visible padding.
+    Fit,
+    /// From one rank to another, as the author chose.
+    Range { from: u32, to: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +77,28 @@ impl Model {
             .flatten()
             .max()
             .unwrap_or(1)
+    }
+
+    /// The best and worst rank the axis shows, top to bottom. A fitted axis pads the known
+    /// ranks by 15% of their spread (at least 5 places) so no point sits on the edge.
+    pub fn rank_axis_range(&self) -> (u32, u32) {
+        let known = || self.ranking.points.iter().filter_map(|p| p.rank);
+        match self.ranking.axis {
+            Axis::Full => (1, self.rank_axis_max()),
+            Axis::Range { from, to } => (from, to),
+            Axis::Fit => match (known().min(), known().max()) {
+                (Some(best), Some(worst)) => {
+                    let pad = ((worst - best) * 3 / 20).max(5);
+                    (best.saturating_sub(pad).max(1), worst + pad)
+                }
+                _ => (1, self.rank_axis_max()),
+            },
+        }
+    }
+
+    /// The rank axis leaves out the top of the scale: it must say so.
+    pub fn rank_axis_is_cut(&self) -> bool {
+        self.rank_axis_range().0 > 1
     }
 
     pub fn source_texts(&self, ids: &[usize], lang: Lang) -> Vec<&str> {

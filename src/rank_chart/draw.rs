@@ -167,6 +167,23 @@ pub fn draw_rank_static<DB: DrawingBackend>(
             text_style(&v, 12.0, false, &theme.muted, HPos::Right, VPos::Center),
         ))?;
     }
+    if layout.axis_cut {
+        // The axis break: two slanted strokes across the top of the rank labels, the usual
+        // sign that the scale does not start where a reader expects it to.
+        let (x, y, dx, dy, gap) = (
+            p.left - v.px(14.0),
+            p.top - v.px(10.0),
+            v.px(6.0),
+            v.px(3.0),
+            v.px(4.0),
+        );
+        for off in [0, gap] {
+            root.draw(&PathElement::new(
+                vec![(x - dx, y + dy + off), (x + dx, y - dy + off)],
+                theme.muted.stroke_width(v.px(1.5).max(1) as u32),
+            ))?;
+        }
+    }
     for y in layout.years.iter().filter(|y| y.show_year_label) {
         let label = if y.has_note {
             format!("{}*", y.year)
@@ -294,10 +311,16 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         } else {
             (py - v.px(9.0), VPos::Bottom)
         };
+        // At the plot's left edge the label runs rightwards, clear of the rank axis's labels.
+        let (lx, hpos) = if y.x - p.left < v.px(12.0) {
+            (y.x - v.px(4.0), HPos::Left)
+        } else {
+            (y.x, HPos::Center)
+        };
         root.draw(&Text::new(
             rank.to_string(),
-            (y.x, ly),
-            text_style(&v, 12.0, true, &theme.text, HPos::Center, vpos),
+            (lx, ly),
+            text_style(&v, 12.0, true, &theme.text, hpos, vpos),
         ))?;
     }
 

@@ -66,6 +66,8 @@ pub struct RankLayout {
     /// Right edge and top of the rolling counter.
     pub counter_anchor: (i32, i32),
     pub axis_caption: String,
+    /// The axis starts below 1st (a fitted or chosen range): drawn with a break mark.
+    pub axis_cut: bool,
 }
 
 /// Round steps for the rank axis, so that about five labels fit.
@@ -93,9 +95,9 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
     let last = points.last().map_or(1, |p| p.year) as f64;
     // A single year still needs a non-empty domain to map into.
     let xs: RangedCoordf64 = (first..last.max(first + 1.0)).into();
-    let max_rank = model.rank_axis_max();
-    // Rank 1 at the top: the range runs from the worst place down to the best.
-    let ys: RangedCoordf64 = (0.5..max_rank as f64 + 0.5).into();
+    let (top_rank, bottom_rank) = model.rank_axis_range();
+    // The best rank shown at the top: the range runs from there down to the worst.
+    let ys: RangedCoordf64 = (top_rank as f64 - 0.5..bottom_rank as f64 + 0.5).into();
     let x_of = |year: i32| xs.map(&(year as f64), (plot.left, plot.right));
     let y_of = |rank: u32| ys.map(&(rank as f64), (plot.top, plot.bottom));
 
@@ -121,10 +123,15 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         })
         .collect();
 
-    let step = rank_step(max_rank);
-    let mut rank_ticks = vec![(1, y_of(1))];
+    let step = rank_step(bottom_rank - top_rank + 1);
+    // 1st is labelled whenever the axis shows it; a cut axis is labelled at round steps only.
+    let mut rank_ticks = if top_rank == 1 {
+        vec![(1, y_of(1))]
+    } else {
+        Vec::new()
+    };
     rank_ticks.extend(
-        (1..=max_rank / step)
+        (top_rank.div_ceil(step).max(1)..=bottom_rank / step)
             .map(|k| k * step)
             .filter(|&r| r > 1)
             .map(|r| (r, y_of(r))),
@@ -176,7 +183,12 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         })
         .collect();
 
-    let axis_caption = rank_axis_caption(model.ranking.label.get(lang), lang);
+    let axis_cut = top_rank > 1;
+    let axis_caption = rank_axis_caption(
+        model.ranking.label.get(lang),
+        axis_cut.then_some(top_rank),
+        lang,
+    );
     RankLayout {
         viewport: v,
         plot,
@@ -189,6 +201,7 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
             v.px(8.0),
         ),
         axis_caption,
+        axis_cut,
     }
 }
 

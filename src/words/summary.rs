@@ -3,7 +3,7 @@
 
 use super::readout::panel_readout;
 use crate::lang::phrases::{
-    climb_sentence, example_prefix, punct, rank_short, unpublished_years, Climb,
+    climb_sentence, cut_axis_sentence, example_prefix, punct, rank_short, unpublished_years, Climb,
 };
 use crate::lang::Lang;
 use crate::model::{Model, RankPoint};
@@ -48,6 +48,10 @@ pub fn summary(model: &Model, lang: Lang) -> String {
         _ => place.to_string(),
     };
     s.push_str(&unpublished_years(&unknown, lang));
+    if model.rank_axis_is_cut() {
+        let (top, bottom) = model.rank_axis_range();
+        s.push_str(&cut_axis_sentence(top, bottom, lang));
+    }
     if model.example {
         s.insert_str(0, example_prefix(lang));
     }

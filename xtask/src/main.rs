@@ -34,7 +34,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                 run every test: native, then the built page in headless Chromium
   bench [--runs N]     measure size and speed of the built page in headless Chromium
                        (median of N cold loads per page, default 5), then profile a frame
-  check FILE           validate a data file and list every problem with its place and a fix";
+  check [--strict] FILE
+                       validate a data file and list every problem with its place and a fix,
+                       and every warning (a valid file that is probably wrong; --strict
+                       makes warnings fail the check)";
 
 fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -69,10 +72,13 @@ fn run() -> Result<()> {
             };
             bench::bench(&root, runs)
         }
-        Some("check") => match args.get(1) {
-            Some(file) => check::check(Path::new(file)),
-            None => bail!("check needs a data file\n{USAGE}"),
-        },
+        Some("check") => {
+            let strict = args.iter().any(|a| a == "--strict");
+            match args.iter().skip(1).find(|a| *a != "--strict") {
+                Some(file) => check::check(Path::new(file), strict),
+                None => bail!("check needs a data file\n{USAGE}"),
+            }
+        }
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())
