@@ -5,9 +5,9 @@
 use crate::drawing::{text_style, wrap_text, DrawError, Layer, Theme, Viewport};
 use crate::lang::Lang;
 use crate::model::Model;
-use crate::view::{draw_view, view_css_height, view_layout, views, ViewKind};
+use crate::view::{draw_view, view_css_height, view_layout, views, ViewKind, ViewLayout};
 use crate::words::summary;
-use crate::words::{all_sources_line, title};
+use crate::words::{all_sources_line, callout_texts, title};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -19,9 +19,28 @@ const GAP: f64 = 20.0;
 const SOURCE_LINE: f64 = 16.0;
 const SOURCE_LINES: usize = 12;
 
+/// The callouts' numbered notes under the rank chart, wrapped to `inner`, where the chart
+/// draws numbered markers at that width (none where it draws the words).
+fn callout_note_lines(model: &Model, inner: f64, lang: Lang) -> Vec<String> {
+    let v = Viewport {
+        width: inner.round() as u32,
+        height: view_css_height(model, ViewKind::Rank, inner).round() as u32,
+        scale: 1.0,
+    };
+    match view_layout(model, ViewKind::Rank, v, lang) {
+        Some(ViewLayout::Rank(l)) if l.annotations.uses_markers() => callout_texts(model, lang)
+            .iter()
+            .enumerate()
+            .flat_map(|(n, t)| wrap_text(&format!("{}. {t}", n + 1), 11.0, inner, 3))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The picture's CSS height at `css_width`: title, every canvas, and the sources.
 pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
     let inner = css_width - 2.0 * PAD;
+    let notes = callout_note_lines(model, inner, lang).len() as f64 * SOURCE_LINE;
     let canvases: f64 = views(model)
         .into_iter()
         .map(|k| {
@@ -36,7 +55,7 @@ pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
         + GAP * views(model).len() as f64;
     let source_lines =
         wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES).len() as f64;
-    HEADER + canvases + source_lines * SOURCE_LINE + 2.0 * PAD
+    HEADER + canvases + notes + source_lines * SOURCE_LINE + 2.0 * PAD
 }
 
 /// The alternative text of the picture: the same summary the live chart gives.
@@ -98,6 +117,16 @@ pub fn draw_static<DB: DrawingBackend>(
             draw_view(&area, model, &layout, 1.0, None, lang, theme, Layer::All)?;
         }
         y += h + GAP;
+        if kind == ViewKind::Rank {
+            for line in callout_note_lines(model, inner, lang) {
+                root.draw(&Text::new(
+                    line,
+                    (px(PAD), px(y - GAP / 2.0)),
+                    text_style(&page, 11.0, false, &theme.text, HPos::Left, VPos::Top),
+                ))?;
+                y += SOURCE_LINE;
+            }
+        }
     }
     for (n, line) in wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES)
         .iter()

@@ -57,12 +57,24 @@ fn unpublished_years_say_so_and_give_no_rank() {
         assert_eq!(r.heading, format!("{year}年度"));
         assert_eq!(r.lines[0], "排名未公布");
         assert!(
-            r.lines[1].contains("介于2016与2019年度之间"),
+            r.lines[1].contains("介于2016年度与2019年度的排名之间"),
             "{:?}",
             r.lines
         );
         let en = rank_readout(&m, i, Lang::En).expect("unknown year");
         assert_eq!(en.lines[0], "rank not published");
+        // Between the known ranks, in lower case where it follows other words, and the
+        // claim said once.
+        assert_eq!(
+            en.lines[1],
+            "between the 2016 and 2019 ranks, given five consecutive rises"
+        );
+        assert_eq!(
+            en.announcement(Lang::En)
+                .matches("consecutive rises")
+                .count(),
+            1
+        );
         // No number but the bounding years: not a guessed rank ("约108"), not a range.
         for readout in [&r, &en] {
             let (said, _sources) = readout.lines.split_at(readout.lines.len() - 1);
@@ -83,11 +95,11 @@ fn summary_is_written_from_the_data() {
     let m = story();
     assert_eq!(
         summary(&m, Lang::En),
-        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published. The rank axis does not start at 1st: it shows 68th to 124th only."
+        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published. Reference line at 100th: National top 100. The rank axis does not start at 1st: it shows 68th to 124th only."
     );
     assert_eq!(
         summary(&m, Lang::Zh),
-        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157个）；2017、2018年度排名未公布。纵轴未从第1名开始，只显示第68至124名。"
+        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157个）；2017、2018年度排名未公布。第100名处的参考线：全国百强。纵轴未从第1名开始，只显示第68至124名。"
     );
 }
 

@@ -167,7 +167,7 @@ fn names(problems: &[String], path: &str, says: &str) -> bool {
 #[test]
 fn every_rule_names_its_field() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(&str, Edit, &str, &str); 20] = [
+    let cases: [(&str, Edit, &str, &str); 24] = [
         (
             "format",
             |v| v["format"] = json!("rankclimb/2"),
@@ -203,6 +203,35 @@ fn every_rule_names_its_field() {
             |v| v["sources"][2]["id"] = json!("x".repeat(81)),
             "sources[2].id",
             "empty or too long",
+        ),
+        (
+            "unknown annotation kind",
+            |v| v["ranking"]["annotations"][0]["kind"] = json!("arrow"),
+            "ranking.annotations[0].kind",
+            "not a kind of annotation",
+        ),
+        (
+            "callout on an unpublished year",
+            |v| v["ranking"]["annotations"][0] = json!({"kind": "callout", "year": 2017, "text": {"zh-CN": "注", "en": "note"}, "sources": ["article-l11"]}),
+            "ranking.annotations[0].year",
+            "2017's rank is not published",
+        ),
+        (
+            "band over a year not in the series",
+            |v| v["ranking"]["annotations"][0] = json!({"kind": "band", "from": 2019, "to": 2030, "text": {"zh-CN": "注", "en": "note"}, "sources": ["article-l11"]}),
+            "ranking.annotations[0].to",
+            "2030 is not a year of the series",
+        ),
+        (
+            "line without a rank",
+            |v| {
+                v["ranking"]["annotations"][0]
+                    .as_object_mut()
+                    .expect("annotation")
+                    .remove("rank");
+            },
+            "ranking.annotations[0].rank",
+            "is missing: a line needs it",
         ),
         (
             "unknown axis range",

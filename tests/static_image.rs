@@ -47,7 +47,15 @@ fn static_picture_holds_every_part_in_its_final_state() {
 fn tables_carry_every_figure_with_its_source() {
     let m = story();
     let t = tables(&m, Lang::Zh);
-    assert_eq!(t.len(), 5, "the rank series and four panels");
+    assert_eq!(
+        t.len(),
+        6,
+        "the rank series, the annotations and four panels"
+    );
+    // The annotation's words, where it is, and its source, in the table.
+    assert_eq!(t[1].caption, "图中标注");
+    assert_eq!(t[1].rows[0][..2], ["第100名处的参考线", "全国百强"]);
+    assert!(t[1].rows[0][2].starts_with("河南日报，2021年2月21日"));
     assert_eq!(
         t[0].rows[4][..4],
         ["2020", "88", "169", "较2019年度上升10位"]
@@ -57,10 +65,10 @@ fn tables_carry_every_figure_with_its_source() {
         t[0].rows.iter().all(|r| !r[5].is_empty()),
         "every row has a source"
     );
-    assert_eq!(t[3].rows[0][..3], ["签约主导产业项目", "56", "64.05"]);
-    assert_eq!(t[3].head[2], "总投资 (亿元)");
+    assert_eq!(t[4].rows[0][..3], ["签约主导产业项目", "56", "64.05"]);
+    assert_eq!(t[4].head[2], "总投资 (亿元)");
     let en = tables(&m, Lang::En);
-    assert_eq!(en[2].rows[1][1], "+363");
+    assert_eq!(en[3].rows[1][1], "+363");
 }
 
 #[test]

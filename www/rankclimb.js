@@ -4,9 +4,13 @@ import init, { Chart } from './pkg/rankclimb.js';
 
 const STYLESHEET = new URL('./rankclimb.css', import.meta.url).href;
 
+// What a reader is told, in one sentence; the cause (a status, a path, the browser's own
+// words) goes to the console for whoever runs the page. The wasm can fail to start for
+// reasons that are not the reader's browser: a missing file or the host's security policy.
 const MESSAGES = {
-  fetch: { 'zh-CN': '无法加载图表数据', en: 'The chart data could not be loaded' },
-  wasm: { 'zh-CN': '此浏览器无法运行图表', en: 'This browser could not run the chart' },
+  fetch: { 'zh-CN': '图表数据未能加载，请稍后刷新页面重试。', en: 'The chart’s data could not be loaded. Please reload the page later.' },
+  wasm: { 'zh-CN': '交互图表未能启动，以下是它的静态版本。', en: 'The interactive chart could not start; here is a still version.' },
+  chart: { 'zh-CN': '图表无法显示。', en: 'This chart cannot be shown.' },
 };
 
 function lang(el) {
@@ -15,17 +19,17 @@ function lang(el) {
   return l.startsWith('en') ? 'en' : 'zh-CN';
 }
 
-// Say what went wrong where the chart would be; the text goes in as text, never as markup.
+// Say what went wrong where the chart would be, and why in the console.
 function showError(el, kind, detail) {
   const box = document.createElement('div');
   box.className = 'rankclimb-error';
   box.setAttribute('role', 'alert');
-  const head = document.createElement('strong');
-  head.textContent = MESSAGES[kind][lang(el)];
-  const body = document.createElement('p');
-  body.textContent = String(detail);
-  box.append(head, body);
+  const message = document.createElement('p');
+  message.className = 'rankclimb-error-message';
+  message.textContent = MESSAGES[kind][lang(el)];
+  box.append(message);
   el.replaceChildren(box);
+  console.error(`rankclimb: ${message.textContent}\n  - ${detail}`);
 }
 
 // Each chart lives in its own shadow root, so the host page's CSS cannot reach its parts
@@ -61,7 +65,8 @@ async function showFallback(el, dataUrl, message) {
   const note = document.createElement('p');
   note.className = 'rankclimb-error';
   note.setAttribute('role', 'status');
-  note.textContent = `${MESSAGES.wasm[language]}: ${message}`;
+  note.textContent = MESSAGES.wasm[language];
+  console.error(`rankclimb: ${note.textContent}\n  - ${message}`);
   const img = document.createElement('img');
   // The picture laid out for the room there is: the 1200 px one shrunk into a phone's
   // width would have text a third of its size.
@@ -149,6 +154,7 @@ async function mount(el, ready) {
     const options = {
       lang: el.getAttribute('data-lang') || undefined,
       view: el.getAttribute('data-view') || undefined,
+      pageLang: lang(el),
       reducedMotion,
     };
     const chart = new Chart(box, data, options);
@@ -156,7 +162,7 @@ async function mount(el, ready) {
     return chart;
   } catch (e) {
     // The chart has already written the data file's problems into the element.
-    if (!box.querySelector('.rankclimb-error')) showError(box, 'fetch', e.message);
+    if (!box.querySelector('.rankclimb-error')) showError(box, 'chart', e.message);
     console.warn('rankclimb:', e.message);
     return null;
   }

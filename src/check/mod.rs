@@ -1,6 +1,7 @@
 //! Validation: every rule a data file must meet, checked once, with a message that names
 //! where each problem is and how to fix it. The result is a [`Model`] or every problem.
 
+mod annotations;
 #[cfg(feature = "author")]
 mod csv_points;
 mod limits;

@@ -1,6 +1,7 @@
 //! The rules of the rank series: years, ranks within their field, sources, and the claim
 //! that every evaluation rose.
 
+use super::annotations::check_annotations;
 #[cfg(feature = "author")]
 use super::csv_points::points_from_csv;
 use super::limits::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
@@ -51,11 +52,13 @@ pub(super) fn check_ranking(
         }
     }
     let axis = check_axis(c, ranking.axis.as_ref(), &points);
+    let annotations = check_annotations(c, &ranking.annotations, &points, sources);
     Ranking {
         label: ranking.label.clone(),
         consecutive_rises: claim,
         points,
         axis,
+        annotations,
     }
 }
 

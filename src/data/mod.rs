@@ -70,6 +70,28 @@ pub struct RankingEntry {
     /// the known ranks, with padding), or `{"from": 50, "to": 130}`.
     #[serde(default)]
     pub axis: Option<AxisEntry>,
+    /// Sourced notes drawn on the rank chart.
+    #[serde(default)]
+    pub annotations: Vec<AnnotationEntry>,
+}
+
+/// One annotation as written: `kind` says which of the optional fields it needs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationEntry {
+    /// `"line"` (needs `rank`), `"band"` (needs `from` and `to`, years) or `"callout"`
+    /// (needs `year`).
+    pub kind: String,
+    pub text: LocalText,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub rank: Option<f64>,
+    #[serde(default)]
+    pub year: Option<f64>,
+    #[serde(default)]
+    pub from: Option<f64>,
+    #[serde(default)]
+    pub to: Option<f64>,
 }
 
 #[derive(Debug, Clone)]

@@ -59,31 +59,30 @@ pub fn keyboard_hint(lang: Lang) -> &'static str {
     }
 }
 
-/// Above the list of a data file's problems, where the chart would be.
+// What a reader is told where the chart would be: one sentence in the page's language. The
+// author's detail (JSON paths, hints, the browser's own words) goes to the console, and the
+// full list to `cargo xtask check`.
+
+/// A data file that does not pass the reader's rules.
 pub fn data_error_heading(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "无法显示图表：数据文件有误",
-        Lang::En => "The chart cannot be shown: the data file has problems",
+        Lang::Zh => "图表数据有误，暂时无法显示。",
+        Lang::En => "This chart cannot be shown: its data has errors.",
     }
 }
 
-/// Where the chart's page elements could not be built.
+/// The chart's page elements could not be built.
 pub fn dom_error_heading(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "无法显示图表：页面元素无法创建",
-        Lang::En => "The chart cannot be shown: its page elements could not be built",
+        Lang::Zh => "图表无法在此页面中显示。",
+        Lang::En => "This chart cannot be shown on this page.",
     }
 }
 
-/// In place of a chart that stopped after a panic. It is shown in both languages: the
-/// panic may have come from the language switch itself.
-pub fn internal_error_heading() -> String {
-    Lang::ALL
-        .iter()
-        .map(|&l| match l {
-            Lang::Zh => "图表内部出错，已停止",
-            Lang::En => "The chart stopped after an internal error",
-        })
-        .collect::<Vec<_>>()
-        .join(" / ")
+/// In place of a chart that stopped after a panic.
+pub fn internal_error_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "图表出现内部错误，已停止运行。",
+        Lang::En => "The chart stopped after an internal error.",
+    }
 }

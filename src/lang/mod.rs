@@ -3,6 +3,7 @@
 //! Adding a language means a variant here and one match arm per phrase in those two files;
 //! no other module matches on a language.
 
+pub mod annotations;
 pub mod controls;
 pub mod phrases;
 

@@ -120,24 +120,13 @@ pub fn change_mark(prev_rank: u32, rank: u32) -> String {
     }
 }
 
-/// An unpublished year bounded by a sourced claim that every evaluation rose.
+/// An unpublished year bounded by a sourced claim that every evaluation rose: its rank lies
+/// between the two known ranks (not between the years). It follows other words in the
+/// announcement, so it does not open a sentence.
 pub fn between_known_ranks(claim: &str, before: i32, after: i32, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("据“{claim}”，该年度排名介于{before}与{after}年度之间"),
-        Lang::En => format!(
-            "{} place it between the {before} and {after} ranks",
-            capitalise(claim)
-        ),
-    }
-}
-
-/// The first letter in upper case, for a quote that opens a sentence. ASCII only: a full
-/// Unicode case mapping would bring a 14 KB table into the reader's wasm for one letter.
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-        None => String::new(),
+        Lang::Zh => format!("据“{claim}”，该年度排名介于{before}年度与{after}年度的排名之间"),
+        Lang::En => format!("between the {before} and {after} ranks, given {claim}"),
     }
 }
 

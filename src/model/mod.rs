@@ -40,6 +40,37 @@ pub struct Ranking {
     pub consecutive_rises: Option<Claim>,
     pub points: Vec<RankPoint>,
     pub axis: Axis,
+    pub annotations: Vec<Annotation>,
+}
+
+/// A sourced note on the rank chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub kind: AnnotationKind,
+    pub text: LocalText,
+    /// Indices into [`Model::sources`].
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnotationKind {
+    /// A reference line across the plot at a rank, such as the top-100 line.
+    Line { rank: u32 },
+    /// A shaded span of evaluations, from one year to another (both included).
+    Band { from: i32, to: i32 },
+    /// A note on one year's point, joined to it by a connector.
+    Callout { year: i32 },
+}
+
+impl Annotation {
+    /// Whether the note belongs to `year`: a callout on it, or a band over it.
+    pub fn covers(&self, year: i32) -> bool {
+        match self.kind {
+            AnnotationKind::Line { .. } => false,
+            AnnotationKind::Band { from, to } => (from..=to).contains(&year),
+            AnnotationKind::Callout { year: y } => y == year,
+        }
+    }
 }
 
 /// How much of the rank scale the rank axis shows.

@@ -1,6 +1,8 @@
 //! Drawing the rank chart through any plotters backend: the canvas in the browser, SVG in
 //! native tests and for static images. The layout decides where; this decides how.
 
+use super::annotation_draw::{draw_bands, draw_callouts, draw_reference_lines};
+use super::annotation_layout::label_below;
 use super::layout::RankLayout;
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
 use crate::lang::phrases::{example_watermark, gap_label, not_published, rank_short, year_label};
@@ -143,6 +145,7 @@ pub fn draw_rank_static<DB: DrawingBackend>(
     let v = layout.viewport;
     let p = layout.plot;
     root.fill(&theme.background)?;
+    draw_bands(root, layout, theme)?;
     if model.example {
         root.draw(&Text::new(
             example_watermark(lang),
@@ -151,11 +154,15 @@ pub fn draw_rank_static<DB: DrawingBackend>(
         ))?;
     }
 
-    root.draw(&Text::new(
-        layout.axis_caption.as_str(),
-        (p.left - v.px(32.0), p.top - v.px(26.0)),
-        text_style(&v, 12.0, false, &theme.muted, HPos::Left, VPos::Bottom),
-    ))?;
+    let lines = layout.axis_caption_lines.len();
+    for (i, line) in layout.axis_caption_lines.iter().enumerate() {
+        let up = v.px(15.0 * (lines - 1 - i) as f64);
+        root.draw(&Text::new(
+            line.as_str(),
+            (p.left - v.px(32.0), p.top - v.px(26.0) - up),
+            text_style(&v, 12.0, false, &theme.muted, HPos::Left, VPos::Bottom),
+        ))?;
+    }
     for &(rank, y) in &layout.rank_ticks {
         root.draw(&PathElement::new(
             vec![(p.left, y), (p.right, y)],
@@ -167,6 +174,7 @@ pub fn draw_rank_static<DB: DrawingBackend>(
             text_style(&v, 12.0, false, &theme.muted, HPos::Right, VPos::Center),
         ))?;
     }
+    draw_reference_lines(root, layout, theme)?;
     if layout.axis_cut {
         // The axis break: two slanted strokes across the top of the rank labels, the usual
         // sign that the scale does not start where a reader expects it to.
@@ -302,10 +310,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         ))?;
         root.draw(&Circle::new((y.x, py), v.px(3.75), theme.line.filled()))?;
         // Under the point where a shaded gap sits on top of it, above it everywhere else.
-        let below = layout
-            .gaps
-            .iter()
-            .any(|g| g.y1 == py && (g.x0 == y.x || g.x1 == y.x) && g.y0 < py);
+        let below = label_below(y.x, py, &layout.gaps);
         let (ly, vpos) = if below {
             (py + v.px(9.0), VPos::Top)
         } else {
@@ -324,6 +329,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         ))?;
     }
 
+    draw_callouts(root, layout, reveal, theme)?;
     if let Some((year, rank)) = counter_value(layout, reveal) {
         let (x, y) = layout.counter_anchor;
         root.draw(&Text::new(

@@ -1,8 +1,10 @@
 //! Where every mark of the rank chart goes, in device pixels, for a given canvas size.
 //! Drawing and hit-testing both read this one layout, so what is drawn is what is hit.
 
-use crate::drawing::{Rect, Viewport};
-use crate::lang::phrases::{change_mark, rank_axis_caption};
+use super::annotation_layout::{annotation_layout, occupied, AnnotationLayout};
+pub use super::marks::{ChangeLabel, GapBand, PlacedYear};
+use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
+use crate::lang::phrases::{change_mark, rank_axis_caption, rank_short};
 use crate::lang::Lang;
 use crate::model::Model;
 use plotters::coord::ranged1d::Ranged;
@@ -23,39 +25,6 @@ pub const RANK_MIN_CSS_HEIGHT: f64 = 304.0;
 pub const RANK_MAX_CSS_HEIGHT: f64 = 460.0;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlacedYear {
-    pub year: i32,
-    pub x: i32,
-    /// `None` where the rank is not published: such a year has no point.
-    pub y: Option<i32>,
-    pub rank: Option<u32>,
-    pub show_year_label: bool,
-    pub has_note: bool,
-}
-
-/// A run of unpublished years, drawn as a shaded span between the known neighbours.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GapBand {
-    /// Index of the first and last unpublished year.
-    pub first: usize,
-    pub last: usize,
-    pub x0: i32,
-    pub x1: i32,
-    pub y0: i32,
-    pub y1: i32,
-}
-
-/// "↑10" between two adjacent known years.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChangeLabel {
-    /// Index of the later year.
-    pub to: usize,
-    pub x: i32,
-    pub y: i32,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct RankLayout {
     pub viewport: Viewport,
     pub plot: Rect,
@@ -66,8 +35,11 @@ pub struct RankLayout {
     /// Right edge and top of the rolling counter.
     pub counter_anchor: (i32, i32),
     pub axis_caption: String,
+    /// The caption broken to the room left of the rank counter (two lines at most).
+    pub axis_caption_lines: Vec<String>,
     /// The axis starts below 1st (a fitted or chosen range): drawn with a break mark.
     pub axis_cut: bool,
+    pub annotations: AnnotationLayout,
 }
 
 /// Round steps for the rank axis, so that about five labels fit.
@@ -168,7 +140,7 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         });
     }
 
-    let changes = years
+    let changes: Vec<ChangeLabel> = years
         .windows(2)
         .enumerate()
         .filter_map(|(i, w)| match (w[0].rank, w[1].rank, w[0].y, w[1].y) {
@@ -183,12 +155,35 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         })
         .collect();
 
+    let taken = occupied(&v, &plot, &years, &gaps, &changes);
+    let annotations = annotation_layout(
+        model,
+        lang,
+        &v,
+        &plot,
+        &years,
+        spacing,
+        |r| (top_rank..=bottom_rank).contains(&r).then(|| y_of(r)),
+        taken,
+    );
     let axis_cut = top_rank > 1;
     let axis_caption = rank_axis_caption(
         model.ranking.label.get(lang),
         axis_cut.then_some(top_rank),
         lang,
     );
+    let counter_anchor = (
+        v.width as i32 - v.px(if narrow { 12.0 } else { 16.0 }),
+        v.px(8.0),
+    );
+    // The caption starts over the rank labels and stops short of the counter's widest rank.
+    let counter_css = years
+        .iter()
+        .filter_map(|y| y.rank)
+        .map(|r| approx_text_width(&rank_short(r, lang), 28.0) * 1.1)
+        .fold(0.0, f64::max);
+    let room = (f64::from(counter_anchor.0 - plot.left) / v.scale) + 32.0 - counter_css - 12.0;
+    let axis_caption_lines = wrap_text(&axis_caption, 12.0, room.max(60.0), 2);
     RankLayout {
         viewport: v,
         plot,
@@ -196,12 +191,11 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         rank_ticks,
         gaps,
         changes,
-        counter_anchor: (
-            v.width as i32 - v.px(if narrow { 12.0 } else { 16.0 }),
-            v.px(8.0),
-        ),
+        counter_anchor,
         axis_caption,
+        axis_caption_lines,
         axis_cut,
+        annotations,
     }
 }
 

@@ -5,7 +5,7 @@ use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewKind;
-use crate::words::{all_sources_line, note_lines, table::Table, title};
+use crate::words::{all_sources_line, callout_texts, note_lines, table::Table, title};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
@@ -114,6 +114,9 @@ pub struct Dom {
     pub surfaces: Vec<SurfaceDom>,
     pub live: Element,
     pub notes: Element,
+    /// The callouts' words, numbered, under the rank chart: shown where the chart draws
+    /// numbered markers instead of the words (narrow charts).
+    pub callout_notes: Element,
 }
 
 fn surface(doc: &Document, kind: ViewKind) -> Result<SurfaceDom, DomError> {
@@ -183,16 +186,18 @@ impl Dom {
             .map(|&k| surface(doc, k))
             .collect::<Result<_, _>>()?;
         let grid = el(doc, "div", "rankclimb-panels")?;
+        let callout_notes = el(doc, "ol", "rankclimb-callout-notes")?;
         for s in &surfaces {
             match &s.heading {
-                None => figure
-                    .append_child(&s.stage)
-                    .step(format_args!("putting the rank chart in the figure"))?,
+                None => put_together(
+                    figure.append_with_node_2(&s.stage, &callout_notes),
+                    "rank chart",
+                )?,
                 Some((h, p)) => {
                     let section = el(doc, "section", "rankclimb-panel")?;
                     put_together(section.append_with_node_3(h, p, &s.stage), "panel")?;
                     grid.append_child(&section)
-                        .step(format_args!("putting a panel in the grid"))?
+                        .step(format_args!("putting a panel in the grid"))?;
                 }
             };
         }
@@ -213,6 +218,7 @@ impl Dom {
             surfaces,
             live,
             notes,
+            callout_notes,
         })
     }
 
@@ -247,6 +253,15 @@ impl Dom {
             }
         }
 
+        self.callout_notes.set_text_content(None);
+        for note in callout_texts(model, lang) {
+            let item = el(doc, "li", "")?;
+            item.set_text_content(Some(note));
+            put_together(
+                self.callout_notes.append_with_node_1(&item),
+                "callout notes",
+            )?;
+        }
         self.notes.set_text_content(None);
         for note in note_lines(model, lang) {
             let line = el(doc, "p", "rankclimb-note")?;
@@ -339,25 +354,25 @@ impl Dom {
     }
 }
 
-/// Put a readable message where the chart would be. If even that fails, the error goes to
-/// the console: there is nowhere else to say it.
-pub fn show_error(doc: &Document, container: &Element, heading: &str, lines: &[String]) {
+/// Put the reader's one-sentence `message` where the chart would be, and the author's
+/// `details` in the console (a reader never sees file paths, JSON paths or the browser's
+/// words).
+pub fn show_error(doc: &Document, container: &Element, message: &str, details: &[String]) {
     let shown = (|| -> Result<(), DomError> {
         let box_ = el(doc, "div", "rankclimb-error")?;
         set(&box_, "role", "alert")?;
-        let h = el(doc, "strong", "rankclimb-error-heading")?;
-        h.set_text_content(Some(heading));
-        let list = el(doc, "ul", "rankclimb-error-list")?;
-        for line in lines {
-            let li = el(doc, "li", "")?;
-            li.set_text_content(Some(line));
-            put_together(list.append_with_node_1(&li), "error list")?;
-        }
-        put_together(box_.append_with_node_2(&h, &list), "error message")?;
+        let p = el(doc, "p", "rankclimb-error-message")?;
+        p.set_text_content(Some(message));
+        put_together(box_.append_with_node_1(&p), "error message")?;
         container.replace_children_with_node_1(&box_);
         Ok(())
     })();
-    if let Err(e) = shown {
-        web_sys::console::error_1(&format!("rankclimb: {heading}: {lines:?} ({e})").into());
-    }
+    let shown = shown.map_or_else(|e| format!(" (not shown: {e})"), |_| String::new());
+    web_sys::console::error_1(
+        &format!(
+            "rankclimb: {message}{shown}\n  - {}",
+            details.join("\n  - ")
+        )
+        .into(),
+    );
 }

@@ -4,7 +4,9 @@
 use super::host::{mark, report};
 use super::state::{Instance, NARROW_CSS_PX};
 use crate::drawing::{Layer, Viewport};
-use crate::view::{area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout};
+use crate::view::{
+    area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout, ViewLayout,
+};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -192,19 +194,10 @@ impl Instance {
     /// Size every canvas to its stage and lay it out again, then draw it.
     pub fn relayout(&self) {
         let scale = self.window.device_pixel_ratio().clamp(0.5, 4.0);
-        // Narrow charts keep room under each plot for a docked readout (the stylesheet's
-        // `.rankclimb-narrow`): decided before the stages are measured, as it sizes them.
-        let narrow = self.dom.figure.client_width() < NARROW_CSS_PX;
-        if self.narrow.replace(narrow) != narrow {
-            if let Err(e) = self
-                .dom
-                .figure
-                .class_list()
-                .toggle_with_force("rankclimb-narrow", narrow)
-            {
-                report(format!("marking the chart narrow: {e:?}"));
-            }
-        }
+        // Narrow charts dock their readout under each plot (the stylesheet makes the room by
+        // a container query on the same width).
+        self.narrow
+            .set(self.dom.figure.client_width() < NARROW_CSS_PX);
         for (k, d) in self.dom.surfaces.iter().enumerate() {
             let css_width = f64::from(d.stage.client_width());
             let layout = if css_width < 1.0 {
@@ -243,6 +236,19 @@ impl Instance {
             }
             // Resizing clears a canvas: draw now rather than show a blank frame.
             self.draw(k);
+        }
+        // Where the rank chart draws numbered markers, their words show under it.
+        let markers = matches!(
+            self.state.borrow().layouts.first(),
+            Some(Some(ViewLayout::Rank(l))) if l.annotations.uses_markers()
+        );
+        if let Err(e) = self
+            .dom
+            .figure
+            .class_list()
+            .toggle_with_force("rankclimb-markers", markers)
+        {
+            report(format!("showing the callouts' notes: {e:?}"));
         }
         self.laid_out_for.set(self.figure_size());
         self.show_readout();

@@ -27,6 +27,8 @@ pub struct Options {
     reduced_motion: bool,
     /// "rank" shows the rank chart alone, without the indicator panels.
     view: Option<String>,
+    /// The host page's language, for a message shown before the data file's is known.
+    page_lang: Option<String>,
 }
 
 /// Mount an infographic into `container` from the data file (its text, or the parsed
@@ -64,7 +66,8 @@ pub fn mount(
     let model = match parsed {
         Ok(m) => m,
         Err(e) => {
-            let heading = data_error_heading(asked.unwrap_or_default());
+            let page = options.page_lang.as_deref().and_then(Lang::from_tag);
+            let heading = data_error_heading(asked.or(page).unwrap_or_default());
             show_error(&document, container, heading, &e.lines());
             return Err(JsError::new(&e.to_string()));
         }

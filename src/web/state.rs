@@ -101,10 +101,17 @@ impl Guarded for Instance {
     fn stop(&self, message: &str) {
         self.dead.set(true);
         if let Some(container) = self.dom.figure.parent_element() {
+            // The language the chart was showing; the state may be borrowed mid-panic.
+            let lang = self
+                .dom
+                .figure
+                .get_attribute("lang")
+                .and_then(|t| Lang::from_tag(&t))
+                .unwrap_or_default();
             show_error(
                 &self.document,
                 &container,
-                &internal_error_heading(),
+                internal_error_heading(lang),
                 &[message.to_string()],
             );
         }

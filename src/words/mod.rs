@@ -1,6 +1,7 @@
 //! Words built from the model: each item's readout, each canvas's summary, and the figures
 //! as tables and CSV. The phrases themselves, in each language, are in `lang::phrases`.
 
+pub mod annotations;
 pub mod readout;
 pub mod summary;
 pub mod table;
@@ -35,5 +36,17 @@ pub fn note_lines(model: &Model, lang: Lang) -> Vec<String> {
         .points
         .iter()
         .filter_map(|p| Some(format!("* {}: {}", p.year, p.note.as_ref()?.get(lang))))
+        .collect()
+}
+
+/// The callouts' words in their numbered order, for the notes under a plot that shows
+/// numbered markers.
+pub fn callout_texts(model: &Model, lang: Lang) -> Vec<&str> {
+    model
+        .ranking
+        .annotations
+        .iter()
+        .filter(|a| matches!(a.kind, crate::model::AnnotationKind::Callout { .. }))
+        .map(|a| a.text.get(lang))
         .collect()
 }

@@ -64,6 +64,15 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
     if let Some(note) = &p.note {
         lines.push(note.get(lang).to_string());
     }
+    // Announced with the year they belong to: its callout, and any band over it.
+    for a in model
+        .ranking
+        .annotations
+        .iter()
+        .filter(|a| a.covers(p.year))
+    {
+        lines.push(a.text.get(lang).to_string());
+    }
     lines.push(readout_sources(
         &model.source_short_names(&p.sources, lang),
         lang,

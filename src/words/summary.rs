@@ -1,7 +1,9 @@
 //! Each canvas's accessible summary, written from the data: what a screen reader says
 //! first, and the alternative text of the build-time picture.
 
+use super::annotations::where_annotated;
 use super::readout::panel_readout;
+use crate::lang::annotations::annotation_sentence;
 use crate::lang::phrases::{
     climb_sentence, cut_axis_sentence, example_prefix, punct, rank_short, unpublished_years, Climb,
 };
@@ -48,6 +50,13 @@ pub fn summary(model: &Model, lang: Lang) -> String {
         _ => place.to_string(),
     };
     s.push_str(&unpublished_years(&unknown, lang));
+    for a in &model.ranking.annotations {
+        s.push_str(&annotation_sentence(
+            &where_annotated(a.kind, lang),
+            a.text.get(lang),
+            lang,
+        ));
+    }
     if model.rank_axis_is_cut() {
         let (top, bottom) = model.rank_axis_range();
         s.push_str(&cut_axis_sentence(top, bottom, lang));

@@ -1,6 +1,8 @@
 //! The figures as tables, with their sources: for screen readers and readers who open the
 //! table, for the download, and for the page shown when the chart cannot run.
 
+use super::annotations::annotation_rows;
+use crate::lang::annotations::annotations_table_words;
 use crate::lang::phrases::{
     change_since, format_value, heading, not_published, punct, source_list, Heading,
 };
@@ -97,6 +99,15 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
         ],
         rows,
     });
+    let rows = annotation_rows(model, lang);
+    if !rows.is_empty() {
+        let (caption, [place, text]) = annotations_table_words(lang);
+        out.push(Table {
+            caption: caption.to_string(),
+            head: vec![place.to_string(), text.to_string(), w(Heading::Source)],
+            rows,
+        });
+    }
     for p in &model.panels {
         let caption = p.title.get(lang).to_string();
         let value = |v: &Option<f64>, signed: bool| {

@@ -193,7 +193,7 @@ async fn host_controls_table_csv_and_print() {
         "the replay ends on the whole climb: {replayed} of {full}"
     );
     // Tables: in the page for screen readers from the start, shown on request.
-    assert_eq!(b.js("return qa('.rankclimb-tables table').length").await, 5);
+    assert_eq!(b.js("return qa('.rankclimb-tables table').length").await, 6);
     assert_eq!(
         b.js("return q('.rankclimb-tables').getBoundingClientRect().height <= 1")
             .await,

@@ -116,17 +116,7 @@ async fn text_below_stays_put(options: Options, label: &str) {
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn the_text_below_a_chart_does_not_move_when_it_mounts_on_a_phone() {
-    text_below_stays_put(
-        Options {
-            width: 390,
-            height: 844,
-            scale: 3.0,
-            touch: true,
-            ..Options::default()
-        },
-        "phone, 390 px",
-    )
-    .await;
+    text_below_stays_put(crate::phone::phone(), "phone, 390 px").await;
 }
 
 #[tokio::test]

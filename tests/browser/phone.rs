@@ -5,7 +5,8 @@ use crate::harness::{Browser, Options};
 use crate::{point_of, CANVAS, LIVE, TOOLTIP};
 use fantoccini::key::Key;
 
-fn phone() -> Options {
+/// A touch phone: 390×844 CSS px at a device pixel ratio of 3.
+pub(crate) fn phone() -> Options {
     Options {
         width: 390,
         height: 844,

@@ -20,7 +20,7 @@ use rankclimb::lang::controls::{buttons, sources_summary, tap_hint};
 use rankclimb::panel_chart::layout::{panel_css_height, TILE_H, TILE_MIN_W};
 use rankclimb::rank_chart::layout::{RANK_ASPECT, RANK_MAX_CSS_HEIGHT, RANK_MIN_CSS_HEIGHT};
 use rankclimb::view::{views, ViewKind};
-use rankclimb::words::{all_sources_line, note_lines, title};
+use rankclimb::words::{all_sources_line, callout_texts, note_lines, title};
 use rankclimb::{Lang, Model};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -118,7 +118,14 @@ fn template(model: &Model, stylesheet: &str, wanted: &Wanted) -> String {
     let mut panels = String::new();
     for &kind in &kinds {
         match kind {
-            ViewKind::Rank => html.push_str(&stage(kind)),
+            ViewKind::Rank => {
+                html.push_str(&stage(kind));
+                html.push_str(r#"<ol class="rankclimb-callout-notes">"#);
+                for note in callout_texts(model, lang) {
+                    let _ = write!(html, "<li>{}</li>", text(note));
+                }
+                html.push_str("</ol>");
+            }
             ViewKind::Panel(i) => {
                 let Some(p) = model.panels.get(i) else {
                     continue;
