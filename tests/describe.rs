@@ -148,3 +148,27 @@ fn a_cut_axis_is_said_and_marked() {
         assert_eq!(l.rank_ticks[0].0 == 1, !cut, "{axis:?}: {:?}", l.rank_ticks);
     }
 }
+
+/// "Source" for one, "Sources" for more; the example marked once in its title.
+#[test]
+fn words_follow_the_count_and_mark_the_example_once() {
+    let m = story();
+    let one = rank_readout(&m, 0, Lang::En).expect("2016");
+    assert!(
+        one.lines.last().is_some_and(|l| l.starts_with("Source: ")),
+        "{one:?}"
+    );
+    let more = rank_readout(&m, 5, Lang::En).expect("2021");
+    assert!(
+        more.lines.last().is_some_and(|l| l.starts_with("Sources: ")),
+        "{more:?}"
+    );
+    let example = rankclimb::check::validate_with_csv(
+        rankclimb::check::load::parse_json(include_str!("../www/data/example-city.json"))
+            .expect("json"),
+        Some(include_str!("../www/data/example-city-ranks.csv")),
+    )
+    .expect("example");
+    let t = rankclimb::words::title(&example, Lang::En);
+    assert_eq!(t.matches("xample").count(), 1, "{t}");
+}

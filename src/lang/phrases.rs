@@ -88,6 +88,14 @@ pub fn gap_label(lang: Lang) -> &'static str {
     }
 }
 
+/// The span's words with its years: "2017—2018年度未公布" / "2017–2018 not published".
+pub fn gap_label_with_years(span: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{span}{}", gap_label(lang)),
+        Lang::En => format!("{span} {}", gap_label(lang)),
+    }
+}
+
 /// Where a panel's value is missing.
 pub fn no_data(lang: Lang) -> &'static str {
     match lang {
@@ -221,22 +229,31 @@ pub fn source_list(texts: &[&str], lang: Lang) -> String {
     texts.join(punct(lang).semicolon)
 }
 
-/// "来源：…" / "Source: …": the last line of a readout.
-pub fn readout_sources(texts: &[&str], lang: Lang) -> String {
-    let head = match lang {
-        Lang::Zh => "来源：",
-        Lang::En => "Source: ",
-    };
-    format!("{head}{}", source_list(texts, lang))
+/// "来源：…" / "Source: …" or "Sources: …" by how many there are.
+fn sources_head(count: usize, lang: Lang) -> &'static str {
+    match (lang, count) {
+        (Lang::Zh, _) => "来源：",
+        (Lang::En, 1) => "Source: ",
+        (Lang::En, _) => "Sources: ",
+    }
 }
 
-/// "来源：…" / "Sources: …": every source, under the chart and under the picture.
+/// The last line of a readout: its sources.
+pub fn readout_sources(texts: &[&str], lang: Lang) -> String {
+    format!(
+        "{}{}",
+        sources_head(texts.len(), lang),
+        source_list(texts, lang)
+    )
+}
+
+/// Every source, under the chart and under the picture.
 pub fn all_sources(texts: &[&str], lang: Lang) -> String {
-    let head = match lang {
-        Lang::Zh => "来源：",
-        Lang::En => "Sources: ",
-    };
-    format!("{head}{}", source_list(texts, lang))
+    format!(
+        "{}{}",
+        sources_head(texts.len(), lang),
+        source_list(texts, lang)
+    )
 }
 
 /// The rank axis's caption: "排名（第1名在顶部）" / "Rank (1st at top)".

@@ -5,7 +5,10 @@ use super::annotation_draw::{draw_bands, draw_callouts, draw_reference_lines};
 use super::annotation_layout::label_below;
 use super::layout::RankLayout;
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
-use crate::lang::phrases::{example_watermark, gap_label, not_published, rank_short, year_label};
+use crate::lang::annotations::years_span;
+use crate::lang::phrases::{
+    example_watermark, gap_label, gap_label_with_years, not_published, rank_short, year_label,
+};
 use crate::lang::Lang;
 use crate::model::Model;
 use plotters::coord::Shift;
@@ -227,16 +230,9 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
     for g in &layout.gaps {
         if reveal_x >= g.x1 {
             let mid = ((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2);
-            let years = if g.first == g.last {
-                layout.years[g.first].year.to_string()
-            } else {
-                format!(
-                    "{}–{}",
-                    layout.years[g.first].year, layout.years[g.last].year
-                )
-            };
+            let years = years_span(layout.years[g.first].year, layout.years[g.last].year, lang);
             let short = gap_label(lang);
-            let long = format!("{years} {short}");
+            let long = gap_label_with_years(&years, lang);
             // A narrow span keeps just the words; the years are on the axis below.
             let room = f64::from(g.x1 - g.x0) - 8.0 * v.scale;
             let label = if approx_text_width(&long, 11.0 * v.scale) <= room {
