@@ -25,7 +25,7 @@ fn readout_for_2020_gives_rank_total_change_and_source() {
     let m = story();
     let r = rank_readout(&m, 4, Lang::Zh).expect("2020");
     assert_eq!(r.heading, "2020年度");
-    assert_eq!(r.lines[0], "第88名（共169个）");
+    assert_eq!(r.lines[0], "第88名（共169家）");
     assert_eq!(r.lines[1], "较2019年度上升10位");
     assert!(r
         .lines
@@ -99,7 +99,7 @@ fn summary_is_written_from_the_data() {
     );
     assert_eq!(
         summary(&m, Lang::Zh),
-        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157个）；2017、2018年度排名未公布。第100名处的参考线：全国百强。纵轴未从第1名开始，只显示第68至124名。"
+        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157家）；2017、2018年度排名未公布。第100名处的参考线：全国百强。纵轴未从第1名开始，只显示第68至124名。"
     );
 }
 
@@ -160,7 +160,9 @@ fn words_follow_the_count_and_mark_the_example_once() {
     );
     let more = rank_readout(&m, 5, Lang::En).expect("2021");
     assert!(
-        more.lines.last().is_some_and(|l| l.starts_with("Sources: ")),
+        more.lines
+            .last()
+            .is_some_and(|l| l.starts_with("Sources: ")),
         "{more:?}"
     );
     let example = rankclimb::check::validate_with_csv(

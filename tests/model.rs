@@ -167,7 +167,7 @@ fn names(problems: &[String], path: &str, says: &str) -> bool {
 #[test]
 fn every_rule_names_its_field() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(&str, Edit, &str, &str); 24] = [
+    let cases: [(&str, Edit, &str, &str); 25] = [
         (
             "format",
             |v| v["format"] = json!("rankclimb/2"),
@@ -203,6 +203,12 @@ fn every_rule_names_its_field() {
             |v| v["sources"][2]["id"] = json!("x".repeat(81)),
             "sources[2].id",
             "empty or too long",
+        ),
+        (
+            "measure word not one Chinese character",
+            |v| v["measure_word"] = json!("zones"),
+            "measure_word",
+            "not one Chinese character",
         ),
         (
             "unknown annotation kind",

@@ -247,10 +247,23 @@ fn readouts_give_value_unit_and_source() {
             && c.contains("总投资142.7亿元")),
         "the table cites in full: {table:?}"
     );
+    // English money in its own unit: the decimal point moved, nothing rounded.
+    let money = panel_readout(&m, 2, 0, Lang::En).expect("item");
+    assert_eq!(
+        money.lines[1], "Total investment: 6.405 billion yuan",
+        "{money:?}"
+    );
+    let en_tables = rankclimb::words::table::tables(&m, Lang::En);
+    let investment = en_tables
+        .iter()
+        .find(|t| t.caption.contains("Investment"))
+        .expect("table");
+    assert_eq!(investment.head[2], "Total investment (billion yuan)");
+    assert_eq!(investment.rows[1][1..3], ["25", "14.27"]);
     let en = panel_readout(&m, 3, 0, Lang::En).expect("item");
     assert_eq!(en.lines[0], "88 µg/m³");
     let sub = panel_readout(&m, 0, 2, Lang::Zh).expect("item");
-    assert_eq!(sub.lines[..2], ["第101名（共157个）", "综合排名：第74名"]);
+    assert_eq!(sub.lines[..2], ["第101名（共157家）", "综合排名：第74名"]);
     assert!(
         panel_summary(&m, 1, Lang::Zh).starts_with("与2018年相比的增长：高新技术企业 增长：+260%")
     );
@@ -432,4 +445,22 @@ fn panel_fields_belong_to_their_kind() {
     }
     let said = panel_readout(&model, 3, 0, Lang::En).expect("readout");
     assert_eq!(said.lines[0], "no data", "{said:?}");
+}
+
+/// Moving the decimal point is exact text, never a float product.
+#[test]
+fn shifted_values_move_the_point_only() {
+    use rankclimb::lang::phrases::{format_shifted, shifted_text};
+    for (v, shift, want) in [
+        (64.05, -1, "6.405"),
+        (142.7, -1, "14.27"),
+        (256.0, -1, "25.6"),
+        (12.5, -3, "0.0125"),
+        (0.5, 2, "50"),
+        (-3.25, 1, "-32.5"),
+        (7.0, 0, "7"),
+    ] {
+        assert_eq!(shifted_text(v, shift), want, "{v} by {shift}");
+    }
+    assert_eq!(format_shifted(2.5, true, 1), "+25");
 }

@@ -105,6 +105,20 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         });
     }
 
+    let measure_word = match file.measure_word.as_deref() {
+        None => "个".to_string(),
+        Some(w) if w.chars().count() == 1 && (w.chars().all(|ch| (ch as u32) >= 0x2E80)) => {
+            w.to_string()
+        }
+        Some(w) => {
+            c.report(
+                "measure_word",
+                format!("{w:?} is not one Chinese character"),
+                hint!("write the measure word the sources use, such as \"家\""),
+            );
+            "个".to_string()
+        }
+    };
     let ranking = check_ranking(&mut c, &file.ranking, csv, &file.sources);
     let panels = check_panels(&mut c, &file.panels, &file.sources);
     if c.problems.is_empty() {
@@ -114,6 +128,7 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
             title: file.title,
             subtitle: file.subtitle,
             place: file.place,
+            measure_word,
             sources,
             ranking,
             panels,

@@ -160,10 +160,25 @@ pub(crate) fn check_panels(
                     .map(|(i, m)| {
                         c.text(&format!("{base}.measures[{i}].label"), &m.label, 40);
                         unit(c, &format!("{base}.measures[{i}].unit"), &m.unit);
+                        let shift = m.shift.unwrap_or_default();
+                        let mut whole = |lang: &str, v: f64| {
+                            if v.fract() == 0.0 && (-6.0..=6.0).contains(&v) {
+                                v as i32
+                            } else {
+                                c.report(
+                                    format!("{base}.measures[{i}].shift.{lang}"),
+                                    format!("{v} is not a whole power of ten from -6 to 6"),
+                                    hint!("write -1 to show 25.5 as 2.55, for a unit ten times larger"),
+                                );
+                                0
+                            }
+                        };
+                        let shift = (whole("zh-CN", shift.zh), whole("en", shift.en));
                         Measure {
                             label: m.label.clone(),
                             unit: m.unit.clone(),
                             signed: m.signed,
+                            shift,
                         }
                     })
                     .collect();

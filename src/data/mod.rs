@@ -31,6 +31,10 @@ pub struct DataFile {
     #[serde(default)]
     pub subtitle: Option<LocalText>,
     pub place: LocalText,
+    /// The Chinese measure word for what is ranked, as the sources write it: "家" for zones
+    /// or companies; "个" when absent.
+    #[serde(default)]
+    pub measure_word: Option<String>,
     pub sources: Vec<SourceEntry>,
     pub ranking: RankingEntry,
     /// The indicators behind the climb, drawn below the rank chart in the order given.

@@ -231,6 +231,19 @@ pub struct MeasureEntry {
     /// Show a "+" before positive values, as growth figures are printed.
     #[serde(default)]
     pub signed: bool,
+    /// Per language, the power of ten the shown value moves by for its unit: 64.05 亿元 is
+    /// 6.405 billion yuan with `{"en": -1}`. The decimal point moves; nothing is rounded.
+    #[serde(default)]
+    pub shift: Option<ShiftEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftEntry {
+    #[serde(rename = "zh-CN", default)]
+    pub zh: f64,
+    #[serde(default)]
+    pub en: f64,
 }
 
 #[derive(Debug, Clone)]

@@ -56,9 +56,9 @@ pub fn rank_short(rank: u32, lang: Lang) -> String {
 }
 
 /// "第12名（共250个）" / "12th of 250".
-pub fn rank_of(rank: u32, of: Option<u32>, lang: Lang) -> String {
+pub fn rank_of(rank: u32, of: Option<u32>, word: &str, lang: Lang) -> String {
     match (lang, of) {
-        (Lang::Zh, Some(n)) => format!("第{rank}名（共{n}个）"),
+        (Lang::Zh, Some(n)) => format!("第{rank}名（共{n}{word}）"),
         (Lang::Zh, None) => format!("第{rank}名（参评总数未公布）"),
         (Lang::En, Some(n)) => format!("{} of {n}", ordinal(rank)),
         (Lang::En, None) => format!("{} (number ranked not published)", ordinal(rank)),
@@ -156,6 +156,8 @@ pub struct Climb<'a> {
     pub to_rank: u32,
     pub to_of: Option<u32>,
     pub evaluations: usize,
+    /// The Chinese measure word for what is ranked.
+    pub word: &'a str,
 }
 
 pub fn climb_sentence(c: &Climb, lang: Lang) -> String {
@@ -164,7 +166,7 @@ pub fn climb_sentence(c: &Climb, lang: Lang) -> String {
         std::cmp::Ordering::Greater => Movement::Fell,
         std::cmp::Ordering::Equal => Movement::Held,
     };
-    let to = rank_of(c.to_rank, c.to_of, lang);
+    let to = rank_of(c.to_rank, c.to_of, c.word, lang);
     match lang {
         Lang::Zh => {
             let verb = match movement {
@@ -297,6 +299,46 @@ pub fn label_with_unit(label: &str, unit: &str, lang: Lang) -> String {
 }
 
 /// A value as the source prints it: no rounding, no trailing zeros, "+" where asked.
+/// `v` as decimal text with its decimal point moved `shift` places (right for positive),
+/// exactly: 64.05 with -1 is "6.405", never "6.405000000000001". The digits are the shortest
+/// that read back as `v`; only the point moves (no float parsing, no rounding).
+pub fn shifted_text(v: f64, shift: i32) -> String {
+    if shift == 0 || v == 0.0 || !v.is_finite() {
+        return format!("{v}");
+    }
+    let text = format!("{:e}", v.abs());
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let point = exp.parse::<i32>().unwrap_or(0) + shift + 1;
+    let body = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        format!(
+            "{}.{}",
+            &digits[..point as usize],
+            &digits[point as usize..]
+        )
+    };
+    if v < 0.0 {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+/// A value as text, its decimal point moved `shift` places, with "+" before a positive one
+/// when `signed`.
+pub fn format_shifted(v: f64, signed: bool, shift: i32) -> String {
+    let text = shifted_text(v, shift);
+    if signed && v > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 pub fn format_value(v: f64, signed: bool) -> String {
     if signed && v > 0.0 {
         format!("+{v}")

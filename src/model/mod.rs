@@ -92,6 +92,8 @@ pub struct Model {
     pub title: LocalText,
     pub subtitle: Option<LocalText>,
     pub place: LocalText,
+    /// The Chinese measure word in "共157家".
+    pub measure_word: String,
     pub sources: Vec<Source>,
     pub ranking: Ranking,
     pub panels: Vec<Panel>,

@@ -44,6 +44,19 @@ pub struct Measure {
     pub label: LocalText,
     pub unit: LocalText,
     pub signed: bool,
+    /// The power of ten each language's unit moves the value by (Chinese, English).
+    pub shift: (i32, i32),
+}
+
+impl Measure {
+    /// The value as shown in `lang`: its decimal point moved for the unit, signed if asked.
+    pub fn shown(&self, value: f64, lang: crate::lang::Lang) -> String {
+        let shift = match lang {
+            crate::lang::Lang::Zh => self.shift.0,
+            crate::lang::Lang::En => self.shift.1,
+        };
+        crate::lang::phrases::format_shifted(value, self.signed, shift)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

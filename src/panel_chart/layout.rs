@@ -234,11 +234,7 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                             let value = it.values.get(k).copied().flatten()?;
                             Some(Bar {
                                 x_end: scales[k].map(&value, (c.x0, c.x1)),
-                                text: with_unit(
-                                    &format_value(value, m.signed),
-                                    m.unit.get(lang),
-                                    lang,
-                                ),
+                                text: with_unit(&m.shown(value, lang), m.unit.get(lang), lang),
                             })
                         })
                         .collect();

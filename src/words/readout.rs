@@ -42,7 +42,7 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
     let mut lines = Vec::new();
     match p.rank {
         Some(rank) => {
-            lines.push(rank_of(rank, p.of, lang));
+            lines.push(rank_of(rank, p.of, &model.measure_word, lang));
             if let Some((py, pr)) = previous_known(points, index) {
                 lines.push(change_since(py, pr, rank, lang));
             }
@@ -96,7 +96,7 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
         } => {
             let it = items.get(index)?;
             let mut lines = vec![match it.rank {
-                Some(r) => rank_of(r, Some(*of), lang),
+                Some(r) => rank_of(r, Some(*of), &model.measure_word, lang),
                 None => not_published(lang).to_string(),
             }];
             if let Some(r) = reference {
@@ -116,7 +116,7 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
                 .map(|(m, v)| {
                     let value = v.map_or_else(
                         || no_data.to_string(),
-                        |v| with_unit(&format_value(v, m.signed), m.unit.get(lang), lang),
+                        |v| with_unit(&m.shown(v, lang), m.unit.get(lang), lang),
                     );
                     format!("{}{colon}{value}", m.label.get(lang))
                 })

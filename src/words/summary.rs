@@ -38,6 +38,7 @@ pub fn summary(model: &Model, lang: Lang) -> String {
                     to_rank: rb,
                     to_of: b.of,
                     evaluations,
+                    word: &model.measure_word,
                 },
                 lang,
             )

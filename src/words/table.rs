@@ -110,9 +110,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
     }
     for p in &model.panels {
         let caption = p.title.get(lang).to_string();
-        let value = |v: &Option<f64>, signed: bool| {
-            v.map_or_else(|| dash.clone(), |v| format_value(v, signed))
-        };
+        let value = |v: &Option<f64>| v.map_or_else(|| dash.clone(), |v| format_value(v, false));
         let table = match &p.kind {
             PanelKind::Ranks { of, items, .. } => {
                 let head = [Heading::Indicator, Heading::Rank, Heading::Ranked].map(w);
@@ -134,7 +132,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
                     let values = measures
                         .iter()
                         .zip(&it.values)
-                        .map(|(m, v)| value(v, m.signed))
+                        .map(|(m, v)| v.map_or_else(|| dash.clone(), |v| m.shown(v, lang)))
                         .collect();
                     (&it.label, &it.sources, values)
                 })
@@ -150,7 +148,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
                 panel_table(model, lang, caption, &head, items, |it| {
                     let detail = it.detail.as_ref().map_or("", |d| d.get(lang));
                     let cells = vec![
-                        value(&it.value, false),
+                        value(&it.value),
                         it.unit.get(lang).to_string(),
                         detail.to_string(),
                     ];

@@ -189,9 +189,9 @@ async fn keyboard_steps_through_every_year() {
         ("2016", Some("第118名")),
         ("2017", None),
         ("2018", None),
-        ("2019", Some("第98名（共169个）")),
-        ("2020", Some("第88名（共169个）")),
-        ("2021", Some("第74名（共157个）")),
+        ("2019", Some("第98名（共169家）")),
+        ("2020", Some("第88名（共169家）")),
+        ("2021", Some("第74名（共157家）")),
     ];
     for (i, (year, rank)) in expected.iter().enumerate() {
         if i > 0 {

@@ -144,7 +144,7 @@ async fn below_600_px_the_readout_docks_under_the_plot() {
     );
     let text = b.text(TOOLTIP).await;
     assert!(
-        text.contains("2020") && text.contains("第88名（共169个）") && text.contains("上升10位"),
+        text.contains("2020") && text.contains("第88名（共169家）") && text.contains("上升10位"),
         "{text:?}"
     );
     let after = b
