@@ -264,8 +264,21 @@ fn readouts_give_value_unit_and_source() {
     assert_eq!(en.lines[0], "88 µg/m³");
     let sub = panel_readout(&m, 0, 2, Lang::Zh).expect("item");
     assert_eq!(sub.lines[..2], ["第101名（共157家）", "综合排名：第74名"]);
+    // Panel summaries read as sentences, in both languages.
     assert!(
-        panel_summary(&m, 1, Lang::Zh).starts_with("与2018年相比的增长：高新技术企业 增长：+260%")
+        panel_summary(&m, 1, Lang::Zh)
+            .starts_with("与2018年相比的增长：高新技术企业：增长+260%；科技型中小企业：增长+363%"),
+        "{}",
+        panel_summary(&m, 1, Lang::Zh)
+    );
+    assert_eq!(
+        panel_summary(&m, 2, Lang::En),
+        "Investment attracted in 2021: Signed projects in leading industries: projects 56, total investment 6.405 billion yuan; Technology projects: projects 25, total investment 14.27 billion yuan; Planned key projects: projects 5, total investment 25.6 billion yuan."
+    );
+    assert!(
+        panel_summary(&m, 0, Lang::Zh).contains("创新能力和创业活跃度：第73名（共157家）；"),
+        "{}",
+        panel_summary(&m, 0, Lang::Zh)
     );
 }
 

@@ -61,6 +61,13 @@ fn tables_carry_every_figure_with_its_source() {
         ["2020", "88", "169", "较2019年度上升10位"]
     );
     assert_eq!(t[0].rows[1][1], "排名未公布");
+    // A change has two ends: 2019's row cites 2016's rank too.
+    assert!(
+        t[0].rows[3][5].contains("河南日报") && t[0].rows[3][5].contains("5年时间从第118名"),
+        "{:?}",
+        t[0].rows[3]
+    );
+    assert!(!t[0].rows[0][5].contains("河南日报"), "{:?}", t[0].rows[0]);
     assert!(
         t[0].rows.iter().all(|r| !r[5].is_empty()),
         "every row has a source"

@@ -141,6 +141,26 @@ impl Model {
             .collect()
     }
 
+    /// The sources behind what a year's row and readout show: its own, and, where they show a
+    /// change from an earlier known rank, that rank's too (a change has two ends).
+    pub fn year_sources(&self, index: usize) -> Vec<usize> {
+        let points = &self.ranking.points;
+        let Some(p) = points.get(index) else {
+            return Vec::new();
+        };
+        let mut ids = p.sources.clone();
+        if p.rank.is_some() {
+            if let Some(before) = points[..index].iter().rev().find(|q| q.rank.is_some()) {
+                for &s in &before.sources {
+                    if !ids.contains(&s) {
+                        ids.push(s);
+                    }
+                }
+            }
+        }
+        ids
+    }
+
     /// The sources' short names, for the readout.
     pub fn source_short_names(&self, ids: &[usize], lang: Lang) -> Vec<&str> {
         ids.iter()

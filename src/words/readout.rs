@@ -74,7 +74,7 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
         lines.push(a.text.get(lang).to_string());
     }
     lines.push(readout_sources(
-        &model.source_short_names(&p.sources, lang),
+        &model.source_short_names(&model.year_sources(index), lang),
         lang,
     ));
     Some(Readout {

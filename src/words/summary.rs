@@ -2,13 +2,13 @@
 //! first, and the alternative text of the build-time picture.
 
 use super::annotations::where_annotated;
-use super::readout::panel_readout;
 use crate::lang::annotations::annotation_sentence;
 use crate::lang::phrases::{
-    climb_sentence, cut_axis_sentence, example_prefix, punct, rank_short, unpublished_years, Climb,
+    climb_sentence, cut_axis_sentence, example_prefix, format_value, no_data, not_published, punct,
+    rank_of, rank_short, unpublished_years, with_unit, Climb,
 };
 use crate::lang::Lang;
-use crate::model::{Model, RankPoint};
+use crate::model::{Model, PanelKind, RankPoint};
 
 /// The chart's accessible summary, written from the data.
 pub fn summary(model: &Model, lang: Lang) -> String {
@@ -68,20 +68,78 @@ pub fn summary(model: &Model, lang: Lang) -> String {
     s
 }
 
-/// A panel's accessible summary: its title, then each item with its value.
+/// A panel's accessible summary, as a sentence: its title, then each item with its values
+/// ("高新技术企业：增长+260%" / "High-tech enterprises: growth +260%").
 pub fn panel_summary(model: &Model, panel: usize, lang: Lang) -> String {
     let Some(p) = model.panels.get(panel) else {
         return String::new();
     };
     let punct = punct(lang);
-    let items: Vec<String> = (0..p.kind.item_count())
-        .filter_map(|i| panel_readout(model, panel, i, lang))
-        .map(|r| {
-            let n = r.lines.len().saturating_sub(1);
-            let values = r.lines[..n].join(punct.comma);
-            format!("{} {values}", r.heading)
-        })
-        .collect();
+    let no_data = no_data(lang);
+    let space = if lang == Lang::En { " " } else { "" };
+    let items: Vec<String> = match &p.kind {
+        PanelKind::Ranks { of, items, .. } => items
+            .iter()
+            .map(|it| {
+                let rank = it.rank.map_or_else(
+                    || not_published(lang).to_string(),
+                    |r| rank_of(r, Some(*of), &model.measure_word, lang),
+                );
+                format!("{}{}{rank}", it.label.get(lang), punct.colon)
+            })
+            .collect(),
+        PanelKind::Bars { measures, items } => items
+            .iter()
+            .map(|it| {
+                let values: Vec<String> = measures
+                    .iter()
+                    .zip(&it.values)
+                    .map(|(m, v)| {
+                        let value = v.map_or_else(
+                            || no_data.to_string(),
+                            |v| with_unit(&m.shown(v, lang), m.unit.get(lang), lang),
+                        );
+                        let label = m.label.get(lang);
+                        // Mid-sentence in English: "growth", but "R&D" stays as written.
+                        let mut chars = label.chars();
+                        let label = match (lang, chars.next(), chars.next()) {
+                            (Lang::En, Some(a), Some(b)) if b.is_ascii_lowercase() => {
+                                format!("{}{}", a.to_ascii_lowercase(), &label[a.len_utf8()..])
+                            }
+                            _ => label.to_string(),
+                        };
+                        format!("{label}{space}{value}")
+                    })
+                    .collect();
+                format!(
+                    "{}{}{}",
+                    it.label.get(lang),
+                    punct.colon,
+                    values.join(punct.comma)
+                )
+            })
+            .collect(),
+        PanelKind::Stats { items } => items
+            .iter()
+            .map(|it| {
+                let value = it.value.map_or_else(
+                    || no_data.to_string(),
+                    |v| with_unit(&format_value(v, false), it.unit.get(lang), lang),
+                );
+                let detail = it
+                    .detail
+                    .as_ref()
+                    .map(|d| format!("{}({})", space, d.get(lang)))
+                    .unwrap_or_default();
+                let detail = if lang == Lang::Zh {
+                    detail.replace('(', "（").replace(')', "）")
+                } else {
+                    detail
+                };
+                format!("{}{}{value}{detail}", it.label.get(lang), punct.colon)
+            })
+            .collect(),
+    };
     format!(
         "{}{}{}{}",
         p.title.get(lang),

@@ -61,7 +61,8 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
         .ranking
         .points
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let change = match (p.rank, prev) {
                 (Some(r), Some((py, pr))) => change_since(py, pr, r, lang),
                 _ => dash.clone(),
@@ -78,7 +79,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
                 p.note
                     .as_ref()
                     .map_or_else(String::new, |n| n.get(lang).to_string()),
-                sources(model, &p.sources, lang),
+                sources(model, &model.year_sources(i), lang),
             ]
         })
         .collect();
