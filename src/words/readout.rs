@@ -6,7 +6,7 @@ use crate::lang::phrases::{
     rank_short, readout_sources, with_unit, year_label,
 };
 use crate::lang::Lang;
-use crate::model::{Model, PanelKind, RankPoint};
+use crate::model::{Measure, Model, PanelKind, RankPoint, StatItem};
 
 /// What the tooltip shows and the live region says for one inspected item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +86,6 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
 /// The readout for item `index` of panel `panel`.
 pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> Option<Readout> {
     let p = model.panels.get(panel)?;
-    let no_data = no_data(lang);
     let colon = punct(lang).colon;
     let (heading, mut lines, sources) = match &p.kind {
         PanelKind::Ranks {
@@ -113,22 +112,13 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
             let lines = measures
                 .iter()
                 .zip(&it.values)
-                .map(|(m, v)| {
-                    let value = v.map_or_else(
-                        || no_data.to_string(),
-                        |v| with_unit(&m.shown(v, lang), m.unit.get(lang), lang),
-                    );
-                    format!("{}{colon}{value}", m.label.get(lang))
-                })
+                .map(|(m, v)| format!("{}{colon}{}", m.label.get(lang), measure_text(m, *v, lang)))
                 .collect();
             (it.label.get(lang), lines, &it.sources)
         }
         PanelKind::Stats { items } => {
             let it = items.get(index)?;
-            let mut lines = vec![it.value.map_or_else(
-                || no_data.to_string(),
-                |v| with_unit(&format_value(v, false), it.unit.get(lang), lang),
-            )];
+            let mut lines = vec![stat_text(it, lang)];
             if let Some(d) = &it.detail {
                 lines.push(d.get(lang).to_string());
             }
@@ -143,4 +133,20 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
         heading: heading.to_string(),
         lines,
     })
+}
+
+/// A bar measure's value with its unit, as shown in `lang`, or "no data".
+pub(super) fn measure_text(m: &Measure, v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(
+        || no_data(lang).to_string(),
+        |v| with_unit(&m.shown(v, lang), m.unit.get(lang), lang),
+    )
+}
+
+/// A figure tile's value with its unit, or "no data".
+pub(super) fn stat_text(it: &StatItem, lang: Lang) -> String {
+    it.value.map_or_else(
+        || no_data(lang).to_string(),
+        |v| with_unit(&format_value(v, false), it.unit.get(lang), lang),
+    )
 }

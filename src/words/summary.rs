@@ -2,10 +2,11 @@
 //! first, and the alternative text of the build-time picture.
 
 use super::annotations::where_annotated;
+use super::readout::{measure_text, stat_text};
 use crate::lang::annotations::annotation_sentence;
 use crate::lang::phrases::{
-    climb_sentence, cut_axis_sentence, example_prefix, format_value, no_data, not_published, punct,
-    rank_of, rank_short, unpublished_years, with_unit, Climb,
+    climb_sentence, cut_axis_sentence, example_prefix, not_published, punct, rank_of, rank_short,
+    unpublished_years, Climb,
 };
 use crate::lang::Lang;
 use crate::model::{Model, PanelKind, RankPoint};
@@ -75,7 +76,6 @@ pub fn panel_summary(model: &Model, panel: usize, lang: Lang) -> String {
         return String::new();
     };
     let punct = punct(lang);
-    let no_data = no_data(lang);
     let space = if lang == Lang::En { " " } else { "" };
     let items: Vec<String> = match &p.kind {
         PanelKind::Ranks { of, items, .. } => items
@@ -95,10 +95,7 @@ pub fn panel_summary(model: &Model, panel: usize, lang: Lang) -> String {
                     .iter()
                     .zip(&it.values)
                     .map(|(m, v)| {
-                        let value = v.map_or_else(
-                            || no_data.to_string(),
-                            |v| with_unit(&m.shown(v, lang), m.unit.get(lang), lang),
-                        );
+                        let value = measure_text(m, *v, lang);
                         let label = m.label.get(lang);
                         // Mid-sentence in English: "growth", but "R&D" stays as written.
                         let mut chars = label.chars();
@@ -122,10 +119,7 @@ pub fn panel_summary(model: &Model, panel: usize, lang: Lang) -> String {
         PanelKind::Stats { items } => items
             .iter()
             .map(|it| {
-                let value = it.value.map_or_else(
-                    || no_data.to_string(),
-                    |v| with_unit(&format_value(v, false), it.unit.get(lang), lang),
-                );
+                let value = stat_text(it, lang);
                 let detail = it
                     .detail
                     .as_ref()
