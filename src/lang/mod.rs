@@ -5,6 +5,7 @@
 
 pub mod annotations;
 pub mod controls;
+pub mod numbers;
 pub mod phrases;
 
 use serde::Deserialize;
