@@ -9,7 +9,7 @@ use crate::rank_chart::{
     css_height_for_width, draw_rank_chart, draw_rank_gaps, draw_rank_moving, draw_rank_static,
     rank_layout, reveal_to_x, Frame, RankLayout,
 };
-use crate::words::{panel_readout, rank_readout, Readout};
+use crate::words::{panel_readout, rank_readout_beside, Readout};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -23,6 +23,20 @@ pub enum ViewKind {
 pub enum ViewLayout {
     Rank(RankLayout),
     Panel(PanelLayout),
+}
+
+/// What the reader has picked out on a canvas: an item (a year, a bar), and on the rank
+/// chart, another place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Focus {
+    pub item: Option<usize>,
+    pub peer: Option<usize>,
+}
+
+impl From<Option<usize>> for Focus {
+    fn from(item: Option<usize>) -> Focus {
+        Focus { item, peer: None }
+    }
 }
 
 /// Every canvas the model needs, in reading order.
@@ -61,9 +75,17 @@ pub fn item_count(model: &Model, kind: ViewKind) -> usize {
     }
 }
 
-pub fn readout(model: &Model, kind: ViewKind, index: usize, lang: Lang) -> Option<Readout> {
+/// The readout of item `index`, with the focused other place's figures beside the main
+/// place's on the rank chart.
+pub fn readout(
+    model: &Model,
+    kind: ViewKind,
+    index: usize,
+    peer: Option<usize>,
+    lang: Lang,
+) -> Option<Readout> {
     match kind {
-        ViewKind::Rank => rank_readout(model, index, lang),
+        ViewKind::Rank => rank_readout_beside(model, index, peer, lang),
         ViewKind::Panel(p) => panel_readout(model, p, index, lang),
     }
 }
@@ -112,24 +134,26 @@ pub fn area_from<DB: DrawingBackend>(
     root.shrink((-left, -top), (v.width as i32, v.height as i32))
 }
 
-/// Draw one canvas at entry `progress` (0 to 1) with `inspected` highlighted: all of it,
-/// or only its still, swept or moving layer.
+/// Draw one canvas at entry `progress` (0 to 1) with `focus` highlighted: all of it, or
+/// only its still, swept or moving layer.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_view<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &Model,
     layout: &ViewLayout,
     progress: f64,
-    inspected: Option<usize>,
+    focus: impl Into<Focus>,
     lang: Lang,
     theme: &Theme,
     layer: Layer,
 ) -> Result<(), DrawError> {
+    let Focus { item, peer } = focus.into();
     match layout {
         ViewLayout::Rank(l) => {
             let frame = Frame {
                 reveal: reveal_at(l, progress),
-                inspected,
+                inspected: item,
+                peer,
             };
             match layer {
                 Layer::All => draw_rank_chart(root, model, l, frame, lang, theme),
@@ -138,7 +162,7 @@ pub fn draw_view<DB: DrawingBackend>(
                 Layer::Moving => draw_rank_moving(root, l, frame, lang, theme),
             }
         }
-        ViewLayout::Panel(l) => draw_panel(root, l, progress, inspected, theme, layer),
+        ViewLayout::Panel(l) => draw_panel(root, l, progress, item, theme, layer),
     }
 }
 
@@ -155,6 +179,23 @@ impl ViewLayout {
         match self {
             ViewLayout::Rank(l) => l.nearest_year(x, y),
             ViewLayout::Panel(l) => l.item_at(x, y),
+        }
+    }
+
+    /// The other place under a pointer at device pixels (`x`, `y`): rank chart only.
+    pub fn peer_at(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            ViewLayout::Rank(l) => l.peer_at(x, y),
+            ViewLayout::Panel(_) => None,
+        }
+    }
+
+    /// The places a reader steps through with ↑ and ↓ in year `index`: the rank chart's
+    /// places top to bottom when it shows others; otherwise none.
+    pub fn places(&self, index: usize) -> Vec<Option<usize>> {
+        match self {
+            ViewLayout::Rank(l) if !l.peers.is_empty() => l.places_top_to_bottom(index),
+            _ => Vec::new(),
         }
     }
 

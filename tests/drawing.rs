@@ -99,6 +99,7 @@ fn final_frame_labels_every_known_rank_and_change() {
         Frame {
             reveal: 5.0,
             inspected: None,
+            peer: None,
         },
         Lang::Zh,
     );
@@ -146,6 +147,7 @@ fn first_frame_shows_only_the_start() {
         Frame {
             reveal: 0.0,
             inspected: None,
+            peer: None,
         },
         Lang::Zh,
     );
@@ -170,6 +172,7 @@ fn counter_steps_through_known_ranks_only() {
             Frame {
                 reveal,
                 inspected: None,
+                peer: None,
             },
             Lang::En,
         ))
@@ -195,6 +198,7 @@ fn inspecting_draws_a_guide_and_ring() {
         Frame {
             reveal: 5.0,
             inspected: None,
+            peer: None,
         },
         Lang::Zh,
     );
@@ -203,6 +207,7 @@ fn inspecting_draws_a_guide_and_ring() {
         Frame {
             reveal: 5.0,
             inspected: Some(4),
+            peer: None,
         },
         Lang::Zh,
     );
@@ -223,6 +228,7 @@ fn inspecting_draws_a_guide_and_ring() {
         Frame {
             reveal: 5.0,
             inspected: Some(1),
+            peer: None,
         },
         Lang::Zh,
     );
@@ -237,6 +243,7 @@ fn example_data_is_marked_on_the_chart() {
         Frame {
             reveal: 5.0,
             inspected: None,
+            peer: None,
         },
         Lang::En,
     ));
@@ -250,6 +257,7 @@ fn english_labels_come_from_the_same_file() {
         Frame {
             reveal: 5.0,
             inspected: None,
+            peer: None,
         },
         Lang::En,
     ));
@@ -273,6 +281,7 @@ fn still_and_moving_layers_together_draw_the_whole_frame() {
     let frame = Frame {
         reveal: 3.5,
         inspected: Some(4),
+        peer: None,
     };
     let mut still = String::new();
     let mut moving = String::new();
@@ -341,6 +350,7 @@ fn dark_and_high_contrast_themes_draw_the_same_marks() {
     let frame = Frame {
         reveal: 5.0,
         inspected: None,
+        peer: None,
     };
     let draw = |theme: &Theme| {
         let mut out = String::new();
@@ -476,6 +486,7 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
             let frame = Frame {
                 reveal: 5.0,
                 inspected: None,
+                peer: None,
             };
             draw_rank_chart(&root, &m, &layout, frame, Lang::Zh, &Theme::light()).expect("draws");
         }

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use rankclimb::drawing::Layer;
 use rankclimb::drawing::Theme;
 use rankclimb::drawing::Viewport;
-use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views};
+use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views, Focus};
 use rankclimb::words::{panel_summary, summary};
 use rankclimb::{validate, Lang, Model};
 use serde_json::{json, Value};
@@ -29,10 +29,13 @@ fn exercise(model: &Model, css_width: f64, scale: f64, probes: &[(f64, f64)]) {
                 continue;
             };
             for &(x, y) in probes {
-                if let Some(i) = layout.item_at(x * f64::from(v.width), y * f64::from(v.height)) {
+                let (x, y) = (x * f64::from(v.width), y * f64::from(v.height));
+                let peer = layout.peer_at(x, y);
+                assert!(peer.is_none_or(|k| k < model.ranking.peers.len()));
+                if let Some(i) = layout.item_at(x, y) {
                     assert!(i < item_count(model, kind));
                     assert!(layout.anchor_of(i).is_some());
-                    assert!(readout(model, kind, i, lang).is_some());
+                    assert!(readout(model, kind, i, peer, lang).is_some());
                 }
             }
             let mut svg = String::new();
@@ -47,7 +50,10 @@ fn exercise(model: &Model, css_width: f64, scale: f64, probes: &[(f64, f64)]) {
                             model,
                             &layout,
                             progress,
-                            Some(0),
+                            Focus {
+                                item: Some(0),
+                                peer: (!model.ranking.peers.is_empty()).then_some(0),
+                            },
                             lang,
                             &theme,
                             layer,

@@ -8,9 +8,11 @@ mod limits;
 #[cfg(all(feature = "author", not(target_arch = "wasm32")))]
 pub mod load;
 mod panels;
+mod peers;
 #[cfg(feature = "author")]
 pub mod plausibility;
 mod problem;
+mod rank_point;
 mod ranking;
 
 #[cfg(feature = "author")]

@@ -4,8 +4,10 @@
 use super::annotations::check_annotations;
 #[cfg(feature = "author")]
 use super::csv_points::points_from_csv;
-use super::limits::{MAX_LABEL_CHARS, MAX_NOTE_CHARS, MAX_POINTS, MAX_ZONES, YEARS};
+use super::limits::{MAX_LABEL_CHARS, MAX_POINTS, MAX_ZONES};
+use super::peers::check_peers;
 use super::problem::{hint, Checker};
+use super::rank_point::rank_point;
 use crate::data::{AxisEntry, ClaimEntry, RankEntry, RankingEntry, SourceEntry};
 use crate::model::{Axis, Claim, RankPoint, Ranking};
 
@@ -51,7 +53,12 @@ pub(super) fn check_ranking(
             }
         }
     }
-    let axis = check_axis(c, ranking.axis.as_ref(), &points);
+    let peers = check_peers(c, &ranking.peers, &points, sources);
+    let every_point: Vec<&RankPoint> = points
+        .iter()
+        .chain(peers.iter().flat_map(|p| &p.points))
+        .collect();
+    let axis = check_axis(c, ranking.axis.as_ref(), &every_point);
     let annotations = check_annotations(c, &ranking.annotations, &points, sources);
     Ranking {
         label: ranking.label.clone(),
@@ -59,6 +66,7 @@ pub(super) fn check_ranking(
         points,
         axis,
         annotations,
+        peers,
     }
 }
 
@@ -125,51 +133,8 @@ fn rank_points(
     }
     let mut points: Vec<RankPoint> = Vec::new();
     for (e, path) in entries.iter().zip(paths) {
-        let year = if !YEARS.contains(&e.year) || e.year.fract() != 0.0 {
-            c.report(
-                format!("{path}.year"),
-                format!("{} is not a year", e.year),
-                hint!("write the evaluation year, such as 2021"),
-            );
-            None
-        } else {
-            Some(e.year as i32)
-        };
-        if let (Some(y), Some(prev)) = (year, points.last()) {
-            if y <= prev.year {
-                c.report(
-                    format!("{path}.year"),
-                    format!("{y} does not come after {}", prev.year),
-                    hint!("list each year once, oldest first"),
-                );
-            }
-        }
-        let of =
-            e.of.and_then(|n| c.whole(&format!("{path}.of"), n, "the number ranked", MAX_ZONES));
-        let rank = e
-            .rank
-            .and_then(|r| c.whole(&format!("{path}.rank"), r, "the rank", MAX_ZONES));
-        if let (Some(r), Some(n)) = (rank, of) {
-            if r > n {
-                c.report(
-                    format!("{path}.rank"),
-                    format!("{r} is beyond the {n} ranked"),
-                    hint!("a rank lies between 1 and the number ranked"),
-                );
-            }
-        }
-        let refs = c.source_refs(&format!("{path}.sources"), &e.sources, sources);
-        if let Some(n) = &e.note {
-            c.text(&format!("{path}.note"), n, MAX_NOTE_CHARS);
-        }
-        if let Some(year) = year {
-            points.push(RankPoint {
-                year,
-                rank,
-                of,
-                sources: refs,
-                note: e.note.clone(),
-            });
+        if let Some(p) = rank_point(c, e, path, sources, points.last().map(|p| p.year)) {
+            points.push(p);
         }
     }
     if !entries.is_empty() && entries.iter().all(|e| e.rank.is_none()) {
@@ -184,7 +149,7 @@ fn rank_points(
 
 /// The rank axis the author chose. An explicit range must hold every known rank: a point
 /// drawn off the plot would be a figure the reader cannot see.
-fn check_axis(c: &mut Checker, axis: Option<&AxisEntry>, points: &[RankPoint]) -> Axis {
+fn check_axis(c: &mut Checker, axis: Option<&AxisEntry>, points: &[&RankPoint]) -> Axis {
     match axis {
         None => Axis::Full,
         Some(AxisEntry::Named(name)) => match name.as_str() {

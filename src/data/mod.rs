@@ -77,6 +77,18 @@ pub struct RankingEntry {
     /// Sourced notes drawn on the rank chart.
     #[serde(default)]
     pub annotations: Vec<AnnotationEntry>,
+    /// Other places in the same ranking, drawn muted beside the main place.
+    #[serde(default)]
+    pub peers: Vec<PeerEntry>,
+}
+
+/// Another place's ranks in the same evaluations: the same rules as the main series, in
+/// years the main series has.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeerEntry {
+    pub name: LocalText,
+    pub points: Vec<RankEntry>,
 }
 
 /// One annotation as written: `kind` says which of the optional fields it needs.

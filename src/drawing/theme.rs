@@ -21,6 +21,8 @@ pub struct Theme {
     /// Marks that fall short of the reference, such as sub-ranks below the overall rank.
     pub weak: RGBAColor,
     pub highlight: RGBAColor,
+    /// Other places' lines: muted, so the main place stays the one that stands out.
+    pub peer: RGBAColor,
 }
 
 impl Theme {
@@ -37,6 +39,7 @@ impl Theme {
             second: RGBAColor(15, 118, 110, 1.0),
             weak: RGBAColor(71, 85, 105, 1.0),
             highlight: RGBAColor(17, 24, 39, 0.06),
+            peer: RGBAColor(134, 146, 166, 1.0),
         }
     }
 }
@@ -56,6 +59,7 @@ impl Theme {
             second: RGBAColor(45, 212, 191, 1.0),
             weak: RGBAColor(148, 163, 184, 1.0),
             highlight: RGBAColor(255, 255, 255, 0.08),
+            peer: RGBAColor(110, 123, 145, 1.0),
         }
     }
 
@@ -74,6 +78,7 @@ impl Theme {
             second: black,
             weak: black,
             highlight: RGBAColor(0, 0, 0, 0.1),
+            peer: RGBAColor(118, 118, 118, 1.0),
         }
     }
 

@@ -22,6 +22,22 @@ pub fn key_press(key: &str, canvas: usize, count: usize, inspected: Inspected) -
     Response::Inspect(Some((canvas, next)))
 }
 
+/// ↑ or ↓ on the rank chart when it shows other places: the place above or below the one in
+/// focus, among `order` (top to bottom; `None` is the main place), staying at either end.
+/// `None` for any other key.
+pub fn place_key(
+    key: &str,
+    order: &[Option<usize>],
+    current: Option<usize>,
+) -> Option<Option<usize>> {
+    let at = order.iter().position(|p| *p == current)?;
+    match key {
+        "ArrowUp" => Some(order[at.saturating_sub(1)]),
+        "ArrowDown" => order.get(at + 1).or(order.last()).copied(),
+        _ => None,
+    }
+}
+
 /// A key pressed anywhere on the page: Escape closes the readout, wherever the focus is.
 pub fn page_key(key: &str, inspected: Inspected) -> Response {
     match (key, inspected) {

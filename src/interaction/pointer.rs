@@ -51,6 +51,19 @@ pub fn pointer_down(
     Response::Inspect(target)
 }
 
+/// Whether a press in the year already inspected changes which other place is in focus
+/// (`hit_place` under the press, `focused` now): it then moves the focus, where a second tap
+/// on the same spot would close the readout.
+pub fn changes_place(
+    canvas: usize,
+    hit: Option<usize>,
+    inspected: Inspected,
+    hit_place: Option<usize>,
+    focused: Option<usize>,
+) -> bool {
+    hit.is_some() && hit.map(|i| (canvas, i)) == inspected && hit_place != focused
+}
+
 /// The press has ended (lifted, or taken over by the page's scrolling).
 pub fn pointer_up(press: &mut Press) {
     press.at = None;

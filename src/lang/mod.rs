@@ -6,6 +6,7 @@
 pub mod annotations;
 pub mod controls;
 pub mod numbers;
+pub mod peers;
 pub mod phrases;
 
 use serde::Deserialize;

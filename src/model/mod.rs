@@ -41,6 +41,16 @@ pub struct Ranking {
     pub points: Vec<RankPoint>,
     pub axis: Axis,
     pub annotations: Vec<Annotation>,
+    pub peers: Vec<Peer>,
+}
+
+/// Another place in the same ranking, drawn muted for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Peer {
+    pub name: LocalText,
+    /// One per evaluation of the main series, in its order: a year the file does not give
+    /// for this place is unknown (`rank: None`, no sources), never filled in.
+    pub points: Vec<RankPoint>,
 }
 
 /// A sourced note on the rank chart.
@@ -103,9 +113,7 @@ impl Model {
     /// The largest number of places on the rank axis: the most zones ranked in any year,
     /// or the worst rank where no year says how many were ranked.
     pub fn rank_axis_max(&self) -> u32 {
-        self.ranking
-            .points
-            .iter()
+        self.all_points()
             .flat_map(|p| [p.rank, p.of])
             .flatten()
             .max()
@@ -115,7 +123,7 @@ impl Model {
     /// The best and worst rank the axis shows, top to bottom. A fitted axis pads the known
     /// ranks by 15% of their spread (at least 5 places) so no point sits on the edge.
     pub fn rank_axis_range(&self) -> (u32, u32) {
-        let known = || self.ranking.points.iter().filter_map(|p| p.rank);
+        let known = || self.all_points().filter_map(|p| p.rank);
         match self.ranking.axis {
             Axis::Full => (1, self.rank_axis_max()),
             Axis::Range { from, to } => (from, to),
@@ -127,6 +135,12 @@ impl Model {
                 _ => (1, self.rank_axis_max()),
             },
         }
+    }
+
+    /// The main place's points, then every peer's: what the rank axis must hold.
+    pub fn all_points(&self) -> impl Iterator<Item = &RankPoint> {
+        let peers = self.ranking.peers.iter().flat_map(|p| &p.points);
+        self.ranking.points.iter().chain(peers)
     }
 
     /// The rank axis leaves out the top of the scale: it must say so.

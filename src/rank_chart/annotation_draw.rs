@@ -111,6 +111,13 @@ pub fn draw_callouts<DB: DrawingBackend>(
                 }
             }
             CalloutPlace::Marker { centre, radius } => {
+                // A disc pushed away from its point by crowding keeps a connector to it.
+                if (centre.0 - x).abs().max((centre.1 - y).abs()) > 2 * radius {
+                    root.draw(&PathElement::new(
+                        vec![(x, y), *centre],
+                        theme.muted.stroke_width(v.px(1.0).max(1) as u32),
+                    ))?;
+                }
                 root.draw(&Circle::new(*centre, *radius, theme.text.filled()))?;
                 root.draw(&Text::new(
                     c.number.to_string(),

@@ -83,16 +83,16 @@ impl AnnotationLayout {
     }
 }
 
-fn overlaps(a: &Rect, b: &Rect) -> bool {
+pub(super) fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 }
 
-fn inside(a: &Rect, area: &Rect) -> bool {
+pub(super) fn inside(a: &Rect, area: &Rect) -> bool {
     a.left >= area.left && a.right <= area.right && a.top >= area.top && a.bottom <= area.bottom
 }
 
 /// The box a text of `width` × `height` takes, anchored like plotters' `HPos`/`VPos`.
-fn text_box(x: i32, y: i32, width: i32, height: i32, h: i8, v: i8) -> Rect {
+pub(super) fn text_box(x: i32, y: i32, width: i32, height: i32, h: i8, v: i8) -> Rect {
     let left = x - (width * i32::from(h + 1)) / 2;
     let top = y - (height * i32::from(v + 1)) / 2;
     Rect {
@@ -177,8 +177,10 @@ pub fn label_below(x: i32, py: i32, gaps: &[GapBand]) -> bool {
         .any(|g| g.y1 == py && (g.x0 == x || g.x1 == x) && g.y0 < py)
 }
 
+/// The reference lines and shaded bands, whose places are fixed by their rank or years; their
+/// words join `taken`.
 #[allow(clippy::too_many_arguments)]
-pub fn annotation_layout(
+pub fn lines_and_bands(
     model: &Model,
     lang: Lang,
     v: &Viewport,
@@ -186,7 +188,7 @@ pub fn annotation_layout(
     years: &[PlacedYear],
     spacing: f64,
     y_of_rank: impl Fn(u32) -> Option<i32>,
-    mut taken: Vec<Rect>,
+    taken: &mut Vec<Rect>,
 ) -> AnnotationLayout {
     let mut out = AnnotationLayout::default();
     let label_h = v.px(14.0);
@@ -222,7 +224,22 @@ pub fn annotation_layout(
             AnnotationKind::Callout { .. } => {}
         }
     }
+    out
+}
+
+/// The callouts, each placed clear of everything in `taken` and of each other: as words
+/// beside their point where they fit, as numbered markers where they do not.
+pub fn place_callouts(
+    model: &Model,
+    lang: Lang,
+    v: &Viewport,
+    plot: &Rect,
+    years: &[PlacedYear],
+    mut taken: Vec<Rect>,
+    out: &mut AnnotationLayout,
+) {
     let narrow = f64::from(v.width) / v.scale < MARKERS_BELOW_CSS_PX;
+    let mut others: Vec<Rect> = Vec::new();
     let callouts = model
         .ranking
         .annotations
@@ -240,8 +257,9 @@ pub fn annotation_layout(
         let place = (!narrow)
             .then(|| place_text(v, plot, point, text, &taken))
             .flatten()
-            .unwrap_or_else(|| place_marker(v, plot, point, &taken));
+            .unwrap_or_else(|| place_marker(v, plot, point, &taken, &others));
         taken.push(place.rect());
+        others.push(place.rect());
         out.callouts.push(Callout {
             year_index: i,
             point,
@@ -249,7 +267,6 @@ pub fn annotation_layout(
             place,
         });
     }
-    out
 }
 
 /// The text beside the point, in the first spot clear of everything taken; `None` if none
@@ -296,26 +313,32 @@ fn place_text(
         .map(|b| CalloutPlace::Text { lines, b })
 }
 
-/// A numbered disc beside the point, clear of everything taken where it can be.
-fn place_marker(v: &Viewport, plot: &Rect, (x, y): (i32, i32), taken: &[Rect]) -> CalloutPlace {
+/// A numbered disc beside the point, never on another callout (`others`), and clear of
+/// everything taken where it can be.
+fn place_marker(
+    v: &Viewport,
+    plot: &Rect,
+    (x, y): (i32, i32),
+    taken: &[Rect],
+    others: &[Rect],
+) -> CalloutPlace {
     let radius = v.px(MARKER_RADIUS);
     // Rings of spots around the point, nearest first.
-    let spots: Vec<(i32, i32)> = [15.0, 24.0, 33.0, 45.0, 60.0]
-        .into_iter()
-        .flat_map(|d| {
-            let (d, s) = (v.px(d), v.px(d * 1.3));
-            [
-                (x + d, y - d),
-                (x - d, y - d),
-                (x + d, y + d),
-                (x - d, y + d),
-                (x, y - s),
-                (x, y + s),
-                (x + s, y),
-                (x - s, y),
-            ]
-        })
-        .collect();
+    // Rings of spots around the point, nearest first, eight then sixteen directions: a
+    // crowded phone chart (a dozen other places' names) may need one well away, joined to its
+    // point by the connector.
+    let mut spots: Vec<(i32, i32)> = Vec::new();
+    for d in (15..=150).step_by(7) {
+        let steps = if d < 40 { 8 } else { 16 };
+        for k in 0..steps {
+            let angle = std::f64::consts::TAU * f64::from(k) / f64::from(steps);
+            let r = v.scale * f64::from(d);
+            spots.push((
+                x + (r * angle.cos()).round() as i32,
+                y - (r * angle.sin()).round() as i32,
+            ));
+        }
+    }
     let disc = |&(cx, cy): &(i32, i32)| Rect {
         left: cx - radius,
         top: cy - radius,
@@ -325,7 +348,7 @@ fn place_marker(v: &Viewport, plot: &Rect, (x, y): (i32, i32), taken: &[Rect]) -
     let crowding = |s: &(i32, i32)| taken.iter().filter(|t| overlaps(&disc(s), t)).count();
     let centre = spots
         .iter()
-        .filter(|s| inside(&disc(s), plot))
+        .filter(|s| inside(&disc(s), plot) && !others.iter().any(|o| overlaps(&disc(s), o)))
         .min_by_key(|s| crowding(s))
         .copied()
         .unwrap_or((x, y));

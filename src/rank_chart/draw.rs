@@ -4,6 +4,7 @@
 use super::annotation_draw::{draw_bands, draw_callouts, draw_reference_lines};
 use super::annotation_layout::label_below;
 use super::layout::RankLayout;
+use super::peer_draw::{draw_focused_peer, draw_peers};
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
 use crate::lang::annotations::years_span;
 use crate::lang::phrases::{
@@ -21,6 +22,8 @@ use plotters::style::RGBAColor;
 pub struct Frame {
     pub reveal: f64,
     pub inspected: Option<usize>,
+    /// The other place in focus, drawn over the rest.
+    pub peer: Option<usize>,
 }
 
 /// The latest known rank the line has reached, for the counter.
@@ -178,6 +181,7 @@ pub fn draw_rank_static<DB: DrawingBackend>(
         ))?;
     }
     draw_reference_lines(root, layout, theme)?;
+    draw_peers(root, layout, theme)?;
     if layout.axis_cut {
         // The axis break: two slanted strokes across the top of the rank labels, the usual
         // sign that the scale does not start where a reader expects it to.
@@ -263,6 +267,9 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         }
     }
 
+    if let Some(k) = frame.peer {
+        draw_focused_peer(root, layout, k, frame.inspected, theme)?;
+    }
     let line_style = theme.line.stroke_width(v.px(2.5).max(1) as u32);
     for (i, w) in layout.years.windows(2).enumerate() {
         let (Some(ya), Some(yb)) = (w[0].y, w[1].y) else {

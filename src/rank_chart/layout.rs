@@ -1,8 +1,9 @@
 //! Where every mark of the rank chart goes, in device pixels, for a given canvas size.
 //! Drawing and hit-testing both read this one layout, so what is drawn is what is hit.
 
-use super::annotation_layout::{annotation_layout, occupied, AnnotationLayout};
+use super::annotation_layout::{lines_and_bands, occupied, place_callouts, AnnotationLayout};
 pub use super::marks::{ChangeLabel, GapBand, PlacedYear};
+use super::peer_layout::{distance_to_line, end_label_gutter_css, peer_layout, PeerLine};
 use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
 use crate::lang::phrases::{change_mark, rank_axis_caption, rank_short};
 use crate::lang::Lang;
@@ -40,6 +41,8 @@ pub struct RankLayout {
     /// The axis starts below 1st (a fitted or chosen range): drawn with a break mark.
     pub axis_cut: bool,
     pub annotations: AnnotationLayout,
+    /// The other places, drawn muted, in the model's order.
+    pub peers: Vec<PeerLine>,
 }
 
 /// Round steps for the rank axis, so that about five labels fit.
@@ -55,11 +58,14 @@ fn rank_step(max: u32) -> u32 {
 
 pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout {
     let v = viewport;
-    let narrow = (v.width as f64 / v.scale) < 480.0;
+    let css_width = v.width as f64 / v.scale;
+    let narrow = css_width < 480.0;
+    // Other places' names go right of the plot, at their lines' ends.
+    let gutter = end_label_gutter_css(model, lang, css_width);
     let plot = Rect {
         left: v.px(if narrow { 40.0 } else { 48.0 }),
         top: v.px(if narrow { 72.0 } else { 76.0 }),
-        right: v.width as i32 - v.px(if narrow { 22.0 } else { 36.0 }),
+        right: v.width as i32 - v.px(f64::max(if narrow { 22.0 } else { 36.0 }, gutter)),
         bottom: v.height as i32 - v.px(30.0),
     };
     let points = &model.ranking.points;
@@ -155,8 +161,10 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         })
         .collect();
 
-    let taken = occupied(&v, &plot, &years, &gaps, &changes);
-    let annotations = annotation_layout(
+    // Fixed marks first, then what can move to keep clear of them: the end labels, then the
+    // callouts, which keep clear of the end labels too.
+    let mut taken = occupied(&v, &plot, &years, &gaps, &changes);
+    let mut annotations = lines_and_bands(
         model,
         lang,
         &v,
@@ -164,8 +172,10 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         &years,
         spacing,
         |r| (top_rank..=bottom_rank).contains(&r).then(|| y_of(r)),
-        taken,
+        &mut taken,
     );
+    let peers = peer_layout(model, lang, &v, &plot, &years, y_of, &mut taken);
+    place_callouts(model, lang, &v, &plot, &years, taken, &mut annotations);
     let axis_cut = top_rank > 1;
     let axis_caption = rank_axis_caption(
         model.ranking.label.get(lang),
@@ -196,6 +206,7 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         axis_caption_lines,
         axis_cut,
         annotations,
+        peers,
     }
 }
 
@@ -217,6 +228,58 @@ impl RankLayout {
             .enumerate()
             .min_by(|(_, a), (_, b)| (a.x as f64 - x).abs().total_cmp(&(b.x as f64 - x).abs()))
             .map(|(i, _)| i)
+    }
+
+    /// The other place whose line or name is under a pointer at device pixels (`x`, `y`):
+    /// the nearest line within reach of a finger, unless the main place's is nearer.
+    pub fn peer_at(&self, x: f64, y: f64) -> Option<usize> {
+        let within = 10.0 * self.viewport.scale;
+        let on_label = self.peers.iter().find(|p| {
+            p.label.as_ref().is_some_and(|(_, b)| {
+                x >= f64::from(b.left)
+                    && x <= f64::from(b.right)
+                    && y >= f64::from(b.top)
+                    && y <= f64::from(b.bottom)
+            })
+        });
+        if let Some(p) = on_label {
+            return Some(p.peer);
+        }
+        let main: Vec<Option<(i32, i32)>> =
+            self.years.iter().map(|p| p.y.map(|y| (p.x, y))).collect();
+        let main_distance = distance_to_line(&main, x, y);
+        self.peers
+            .iter()
+            .map(|p| (p.peer, distance_to_line(&p.points, x, y)))
+            .filter(|&(_, d)| d <= within && d < main_distance)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k)
+    }
+
+    /// Every place top to bottom in year `index` (`None` is the main place): by its point
+    /// that year, or, where its rank is unknown then, by its last known one.
+    pub fn places_top_to_bottom(&self, index: usize) -> Vec<Option<usize>> {
+        let y_of = |points: Vec<Option<i32>>| {
+            points
+                .get(index)
+                .copied()
+                .flatten()
+                .or_else(|| points.iter().rev().flatten().next().copied())
+                .unwrap_or(i32::MAX)
+        };
+        let mut places: Vec<(i32, Option<usize>)> = self
+            .peers
+            .iter()
+            .map(|p| {
+                (
+                    y_of(p.points.iter().map(|q| q.map(|q| q.1)).collect()),
+                    Some(p.peer),
+                )
+            })
+            .collect();
+        places.push((y_of(self.years.iter().map(|y| y.y).collect()), None));
+        places.sort_by_key(|&(y, _)| y);
+        places.into_iter().map(|(_, p)| p).collect()
     }
 
     /// Where the tooltip points for a year: the point, or the middle of the plot for an

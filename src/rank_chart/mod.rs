@@ -6,6 +6,8 @@ pub mod annotation_layout;
 pub mod draw;
 pub mod layout;
 pub mod marks;
+pub mod peer_draw;
+pub mod peer_layout;
 
 pub use draw::{
     counter_value, draw_rank_chart, draw_rank_gaps, draw_rank_moving, draw_rank_static,

@@ -2,6 +2,7 @@
 //! `textContent`, never as markup, so nothing in a data file can run.
 
 use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
+use crate::lang::peers::places_key_hint;
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewKind;
@@ -243,7 +244,11 @@ impl Dom {
         set(&self.tables, "aria-label", words.table)?;
         let hint = keyboard_hint(lang);
         for (s, text) in self.surfaces.iter().zip(labels) {
-            set(&s.canvas, "aria-label", &format!("{text}{hint}"))?;
+            let places = match s.kind {
+                ViewKind::Rank if !model.ranking.peers.is_empty() => places_key_hint(lang),
+                _ => "",
+            };
+            set(&s.canvas, "aria-label", &format!("{text}{hint}{places}"))?;
             set(&s.stage, "data-hint", tap_hint(lang))?;
             if let (Some((h, p)), ViewKind::Panel(i)) = (&s.heading, s.kind) {
                 if let Some(panel) = model.panels.get(i) {

@@ -5,7 +5,7 @@ use super::host::{mark, report};
 use super::state::{Instance, NARROW_CSS_PX};
 use crate::drawing::{Layer, Viewport};
 use crate::view::{
-    area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout, ViewLayout,
+    area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout, Focus, ViewLayout,
 };
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -113,14 +113,18 @@ impl Instance {
             }
         });
         let root = backend.into_drawing_area();
-        let inspected = s.inspected.filter(|(c, _)| *c == k).map(|(_, i)| i);
+        let item = s.inspected.filter(|(c, _)| *c == k).map(|(_, i)| i);
+        let focus = Focus {
+            item,
+            peer: item.and(s.peer),
+        };
         let drawn = self.stage("rankclimb:moving", "rankclimb:moving-start", || {
             draw_view(
                 &root,
                 &s.model,
                 layout,
                 progress,
-                inspected,
+                focus,
                 s.lang,
                 &s.theme,
                 Layer::Moving,

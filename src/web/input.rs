@@ -4,8 +4,10 @@
 use super::callbacks::{Callback, Hook, Kind, RegisterError};
 use super::host::report;
 use super::state::Instance;
-use crate::interaction::keys::{key_press, page_key};
-use crate::interaction::pointer::{away, pointer_down, pointer_leave, pointer_move, pointer_up};
+use crate::interaction::keys::{key_press, page_key, place_key};
+use crate::interaction::pointer::{
+    away, changes_place, pointer_down, pointer_leave, pointer_move, pointer_up,
+};
 use crate::interaction::Response;
 use crate::view::item_count;
 use std::rc::Rc;
@@ -13,15 +15,18 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, KeyboardEvent, PointerEvent};
 
 impl Instance {
-    /// The item of canvas `k` under the pointer event `e`.
-    fn item_at(&self, k: usize, e: &PointerEvent) -> Option<usize> {
+    /// The item of canvas `k` under the pointer event `e`, and the other place there.
+    fn item_at(&self, k: usize, e: &PointerEvent) -> (Option<usize>, Option<usize>) {
         let s = self.state.borrow();
-        let layout = s.layouts.get(k)?.as_ref()?;
+        let Some(Some(layout)) = s.layouts.get(k) else {
+            return (None, None);
+        };
         let scale = layout.viewport().scale;
-        layout.item_at(
+        let (x, y) = (
             f64::from(e.offset_x()) * scale,
             f64::from(e.offset_y()) * scale,
-        )
+        );
+        (layout.item_at(x, y), layout.peer_at(x, y))
     }
 
     fn respond(&self, response: Response) -> bool {
@@ -36,15 +41,16 @@ impl Instance {
 
     fn on_pointer(&self, k: usize, event: &str, e: &PointerEvent) {
         let mouse = e.pointer_type() == "mouse";
+        let (hit, peer) = match event {
+            "pointermove" | "pointerdown" => self.item_at(k, e),
+            _ => (None, None),
+        };
         let response = {
-            let hit = match event {
-                "pointermove" | "pointerdown" => self.item_at(k, e),
-                _ => None,
-            };
             let mut s = self.state.borrow_mut();
             let inspected = s.inspected;
             match event {
                 "pointermove" => pointer_move(k, hit, mouse, inspected, &mut s.press),
+                "pointerdown" if changes_place(k, hit, inspected, peer, s.peer) => Response::Ignore,
                 "pointerdown" => pointer_down(k, hit, mouse, inspected, &mut s.press),
                 "pointerup" | "pointercancel" => {
                     pointer_up(&mut s.press);
@@ -62,6 +68,16 @@ impl Instance {
             }
         };
         self.respond(response);
+        // Over another place's line or name, that place joins the readout; off it, it leaves.
+        let (inspected, before) = {
+            let s = self.state.borrow();
+            (s.inspected, s.peer)
+        };
+        let moved = event == "pointermove" && (mouse || e.buttons() != 0);
+        let here = inspected.is_some_and(|(c, _)| c == k);
+        if here && (moved || event == "pointerdown") && peer != before {
+            self.focus_peer(inspected, peer);
+        }
     }
 
     /// A press anywhere on the page: unless it is on one of this chart's canvases (which
@@ -100,7 +116,24 @@ impl Instance {
                 .map_or(0, |d| item_count(&s.model, d.kind));
             (count, s.inspected)
         };
-        if self.respond(key_press(&e.key(), k, count, inspected)) {
+        let key = e.key();
+        let places = {
+            let s = self.state.borrow();
+            let index = inspected
+                .filter(|(c, _)| *c == k)
+                .map_or(count.saturating_sub(1), |(_, i)| i);
+            let order = s
+                .layouts
+                .get(k)
+                .and_then(|l| l.as_ref())
+                .map(|l| l.places(index))
+                .unwrap_or_default();
+            place_key(&key, &order, s.peer).map(|p| (index, p))
+        };
+        if let Some((index, peer)) = places {
+            self.focus_peer(Some((k, index)), peer);
+            e.prevent_default();
+        } else if self.respond(key_press(&key, k, count, inspected)) {
             e.prevent_default();
         }
     }

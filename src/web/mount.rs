@@ -96,6 +96,7 @@ pub fn mount(
         clock: Clock::new(model.ranking.points.len(), options.reduced_motion),
         layouts: vec![None; kinds.len()],
         inspected: None,
+        peer: None,
         press: Default::default(),
         model,
     };

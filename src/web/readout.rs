@@ -11,7 +11,13 @@ use web_sys::Document;
 impl Instance {
     /// Inspect `target` (or nothing): redraw the canvases it leaves and enters, and say it.
     pub fn inspect(&self, target: Inspected) {
-        let before = std::mem::replace(&mut self.state.borrow_mut().inspected, target);
+        let before = {
+            let mut s = self.state.borrow_mut();
+            if target.is_none() {
+                s.peer = None;
+            }
+            std::mem::replace(&mut s.inspected, target)
+        };
         if let Some((k, _)) = before {
             if target.map(|t| t.0) != Some(k) {
                 if let Some(d) = self.dom.surfaces.get(k) {
@@ -24,6 +30,12 @@ impl Instance {
         if let Some((k, _)) = target {
             self.draw(k);
         }
+    }
+
+    /// Inspect `target` with the other place `peer` in focus beside the main one.
+    pub fn focus_peer(&self, target: Inspected, peer: Option<usize>) {
+        self.state.borrow_mut().peer = peer;
+        self.inspect(target);
     }
 
     pub fn show_readout(&self) {
@@ -53,7 +65,7 @@ impl Instance {
         let (Some(layout), d) = (s.layouts.get(k)?, self.dom.surfaces.get(k)?) else {
             return None;
         };
-        let text = readout(&s.model, d.kind, i, s.lang)?;
+        let text = readout(&s.model, d.kind, i, s.peer, s.lang)?;
         let scale = layout.viewport().scale;
         let css = |(x, y): (i32, i32)| (f64::from(x) / scale, f64::from(y) / scale);
         let anchor = css(layout.anchor_of(i)?);

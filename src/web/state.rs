@@ -23,6 +23,8 @@ pub struct State {
     pub clock: Clock,
     pub layouts: Vec<Option<ViewLayout>>,
     pub inspected: Inspected,
+    /// The other place in focus on the rank chart, while a year is inspected there.
+    pub peer: Option<usize>,
     /// What a finger or pen pressed, while it is down.
     pub press: Press,
 }

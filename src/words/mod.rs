@@ -6,7 +6,7 @@ pub mod readout;
 pub mod summary;
 pub mod table;
 
-pub use readout::{panel_readout, rank_readout, Readout};
+pub use readout::{panel_readout, rank_readout, rank_readout_beside, Readout};
 pub use summary::{panel_summary, summary};
 
 use crate::lang::phrases::{all_sources, example_prefix};

@@ -37,6 +37,17 @@ fn previous_known(points: &[RankPoint], index: usize) -> Option<(i32, u32)> {
 
 /// The readout for one evaluation year.
 pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> {
+    rank_readout_beside(model, index, None, lang)
+}
+
+/// The readout for one evaluation year, with another place's rank that year beside the main
+/// place's when `peer` is focused; each rank then names its place.
+pub fn rank_readout_beside(
+    model: &Model,
+    index: usize,
+    peer: Option<usize>,
+    lang: Lang,
+) -> Option<Readout> {
     let points = &model.ranking.points;
     let p = points.get(index)?;
     let mut lines = Vec::new();
@@ -61,6 +72,30 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
             }
         }
     }
+    let mut ids = model.year_sources(index);
+    if let Some((other, q)) = peer.and_then(|k| {
+        let other = model.ranking.peers.get(k)?;
+        Some((other, other.points.get(index)?))
+    }) {
+        let colon = punct(lang).colon;
+        lines[0] = format!("{}{colon}{}", model.place.get(lang), lines[0]);
+        let rank = q.rank.map_or_else(
+            || not_published(lang).to_string(),
+            |r| rank_of(r, q.of.or(p.of), &model.measure_word, lang),
+        );
+        lines.insert(1, format!("{}{colon}{rank}", other.name.get(lang)));
+        if let Some(note) = &q.note {
+            lines.insert(
+                2,
+                format!("{}{colon}{}", other.name.get(lang), note.get(lang)),
+            );
+        }
+        for &s in &q.sources {
+            if !ids.contains(&s) {
+                ids.push(s);
+            }
+        }
+    }
     if let Some(note) = &p.note {
         lines.push(note.get(lang).to_string());
     }
@@ -73,10 +108,7 @@ pub fn rank_readout(model: &Model, index: usize, lang: Lang) -> Option<Readout> 
     {
         lines.push(a.text.get(lang).to_string());
     }
-    lines.push(readout_sources(
-        &model.source_short_names(&model.year_sources(index), lang),
-        lang,
-    ));
+    lines.push(readout_sources(&model.source_short_names(&ids, lang), lang));
     Some(Readout {
         heading: year_label(p.year, lang),
         lines,

@@ -4,6 +4,7 @@
 use super::annotations::where_annotated;
 use super::readout::{measure_text, stat_text};
 use crate::lang::annotations::annotation_sentence;
+use crate::lang::peers::{peer_latest, peers_sentence};
 use crate::lang::phrases::{
     climb_sentence, cut_axis_sentence, example_prefix, not_published, punct, rank_of, rank_short,
     unpublished_years, Climb,
@@ -58,6 +59,18 @@ pub fn summary(model: &Model, lang: Lang) -> String {
             a.text.get(lang),
             lang,
         ));
+    }
+    let latest: Vec<String> = model
+        .ranking
+        .peers
+        .iter()
+        .filter_map(|peer| {
+            let p = peer.points.iter().rev().find(|p| p.rank.is_some())?;
+            Some(peer_latest(peer.name.get(lang), p.year, p.rank?, lang))
+        })
+        .collect();
+    if !latest.is_empty() {
+        s.push_str(&peers_sentence(&latest, &model.measure_word, lang));
     }
     if model.rank_axis_is_cut() {
         let (top, bottom) = model.rank_axis_range();

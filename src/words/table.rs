@@ -3,6 +3,7 @@
 
 use super::annotations::annotation_rows;
 use crate::lang::annotations::annotations_table_words;
+use crate::lang::peers::peers_table_caption;
 use crate::lang::phrases::{
     change_since, format_value, heading, not_published, punct, source_list, Heading,
 };
@@ -100,6 +101,9 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
         ],
         rows,
     });
+    if !model.ranking.peers.is_empty() {
+        out.push(peers_table(model, lang));
+    }
     let rows = annotation_rows(model, lang);
     if !rows.is_empty() {
         let (caption, [place, text]) = annotations_table_words(lang);
@@ -160,6 +164,44 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
         out.push(table);
     }
     out
+}
+
+/// Every place's rank in each year, the main place first, with the sources of the figures
+/// in the row.
+fn peers_table(model: &Model, lang: Lang) -> Table {
+    let peers = &model.ranking.peers;
+    let head = std::iter::once(heading(Heading::Year, lang).to_string())
+        .chain(std::iter::once(model.place.get(lang).to_string()))
+        .chain(peers.iter().map(|p| p.name.get(lang).to_string()))
+        .chain([heading(Heading::Source, lang).to_string()])
+        .collect();
+    let rows = model
+        .ranking
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut ids = p.sources.clone();
+            let mut cells = vec![p.year.to_string(), rank_cell(p.rank, lang)];
+            for q in peers.iter().filter_map(|peer| peer.points.get(i)) {
+                cells.push(rank_cell(q.rank, lang));
+                ids.extend(q.sources.iter().filter(|s| !p.sources.contains(s)));
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            cells.push(sources(model, &ids, lang));
+            cells
+        })
+        .collect();
+    Table {
+        caption: peers_table_caption(lang).to_string(),
+        head,
+        rows,
+    }
+}
+
+fn rank_cell(rank: Option<u32>, lang: Lang) -> String {
+    rank.map_or_else(|| not_published(lang).to_string(), |r| r.to_string())
 }
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe, so it stays text.
