@@ -265,7 +265,7 @@ fn english_labels_come_from_the_same_file() {
     assert!(t.iter().any(|x| x == "2017–2018 not published"));
     assert!(t
         .iter()
-        .any(|x| x == "Comprehensive rank (axis starts at 68th, not 1st)"));
+        .any(|x| x == "Comprehensive rank (axis from 68th, not 1st)"));
 }
 
 #[test]

@@ -135,10 +135,17 @@ fn a_focused_place_is_read_out_beside_the_main_one() {
     assert_eq!(r.heading, "2021");
     assert!(r.lines[0].ends_with(": 21st of 169"), "{:?}", r.lines);
     assert!(r.lines[0].starts_with("Binjiang"), "{:?}", r.lines);
-    // The other place's field is not in the file: the same evaluation's is.
-    assert_eq!(r.lines[1], "East Lake Park: 18th of 169");
+    // The evaluation's field is said once, with the main place's rank; the main place's
+    // change waits for its own readout.
+    assert_eq!(r.lines[1], "East Lake Park: 18th");
+    assert!(
+        r.lines.iter().all(|l| !l.contains("places from")),
+        "{:?}",
+        r.lines
+    );
     let zh = rank_readout_beside(&m, i, Some(0), Lang::Zh).expect("2021");
-    assert_eq!(zh.lines[1], "东湖园区：第18名（共169个）");
+    assert_eq!(zh.lines[0], "滨江园区（虚构）：第21名（共169个）");
+    assert_eq!(zh.lines[1], "东湖园区：第18名");
     // An unknown stays unknown: North Bank's 2020 is not given.
     let j = i - 1;
     let r = rank_readout_beside(&m, j, Some(5), Lang::En).expect("2020");

@@ -4,7 +4,7 @@ pub const FORMAT: &str = "rankclimb/1";
 pub const MAX_TITLE_CHARS: usize = 160;
 pub const MAX_LABEL_CHARS: usize = 80;
 pub const MAX_SOURCE_CHARS: usize = 400;
-/// A source's short name fits one line of a phone's docked readout.
+/// A source's or the place's short name fits one line of a phone's docked readout.
 pub const MAX_SHORT_SOURCE_CHARS: usize = 40;
 pub const MAX_NOTE_CHARS: usize = 320;
 pub const MAX_POINTS: usize = 60;

@@ -59,6 +59,9 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         c.text("subtitle", s, MAX_TITLE_CHARS);
     }
     c.text("place", &file.place, MAX_LABEL_CHARS);
+    if let Some(short) = &file.place_short {
+        c.text("place_short", short, MAX_SHORT_SOURCE_CHARS);
+    }
 
     let mut sources = Vec::new();
     if file.sources.is_empty() {
@@ -129,6 +132,7 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
             language,
             title: file.title,
             subtitle: file.subtitle,
+            place_short: file.place_short.unwrap_or_else(|| file.place.clone()),
             place: file.place,
             measure_word,
             sources,

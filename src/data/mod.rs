@@ -31,6 +31,10 @@ pub struct DataFile {
     #[serde(default)]
     pub subtitle: Option<LocalText>,
     pub place: LocalText,
+    /// A short name for the place, for the readout where it stands beside another place's
+    /// (the full name where the file gives none).
+    #[serde(default)]
+    pub place_short: Option<LocalText>,
     /// The Chinese measure word for what is ranked, as the sources write it: "家" for zones
     /// or companies; "个" when absent.
     #[serde(default)]

@@ -102,6 +102,8 @@ pub struct Model {
     pub title: LocalText,
     pub subtitle: Option<LocalText>,
     pub place: LocalText,
+    /// The place's short name (its full name where the file gives none).
+    pub place_short: LocalText,
     /// The Chinese measure word in "共157家".
     pub measure_word: String,
     pub sources: Vec<Source>,

@@ -104,8 +104,45 @@ pub(super) fn text_box(x: i32, y: i32, width: i32, height: i32, h: i8, v: i8) ->
 }
 
 /// Every mark a callout must stay clear of: points, their rank labels, change labels and the
-/// shaded gaps' words. Matches what `draw.rs` draws.
+/// shaded gaps. Matches what `draw.rs` draws.
 pub fn occupied(
+    v: &Viewport,
+    plot: &Rect,
+    years: &[PlacedYear],
+    gaps: &[GapBand],
+    changes: &[ChangeLabel],
+) -> Vec<Rect> {
+    let mut out = point_labels(v, plot, years, gaps, changes);
+    // The shaded spans of unpublished years, whole.
+    for g in gaps {
+        out.push(Rect {
+            left: g.x0,
+            top: g.y0 - v.px(2.0),
+            right: g.x1,
+            bottom: g.y1 + v.px(2.0),
+        });
+    }
+    // The line itself, as small boxes along each segment between two known years.
+    let known: Vec<(i32, i32)> = years.iter().filter_map(|y| Some((y.x, y.y?))).collect();
+    let pad = v.px(3.0);
+    for w in known.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let steps = ((x1 - x0).abs().max((y1 - y0).abs()) / v.px(6.0)).max(1);
+        for s in 0..=steps {
+            let (x, y) = (x0 + (x1 - x0) * s / steps, y0 + (y1 - y0) * s / steps);
+            out.push(Rect {
+                left: x - pad,
+                top: y - pad,
+                right: x + pad,
+                bottom: y + pad,
+            });
+        }
+    }
+    out
+}
+
+/// The main place's points with their rank labels, and the change labels.
+pub fn point_labels(
     v: &Viewport,
     plot: &Rect,
     years: &[PlacedYear],
@@ -134,6 +171,8 @@ pub fn occupied(
         };
         let (lx, hpos) = if y.x - plot.left < v.px(12.0) {
             (y.x - v.px(4.0), -1)
+        } else if plot.right - y.x < v.px(12.0) {
+            (y.x + v.px(4.0), 1)
         } else {
             (y.x, 0)
         };
@@ -142,31 +181,6 @@ pub fn occupied(
     for c in changes {
         let w = v.px(approx_text_width(&c.text, 12.0) + 4.0);
         out.push(text_box(c.x, c.y, w, label_h, 0, -1));
-    }
-    // The shaded spans of unpublished years, whole.
-    for g in gaps {
-        out.push(Rect {
-            left: g.x0,
-            top: g.y0 - v.px(2.0),
-            right: g.x1,
-            bottom: g.y1 + v.px(2.0),
-        });
-    }
-    // The line itself, as small boxes along each segment between two known years.
-    let known: Vec<(i32, i32)> = years.iter().filter_map(|y| Some((y.x, y.y?))).collect();
-    let pad = v.px(3.0);
-    for w in known.windows(2) {
-        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let steps = ((x1 - x0).abs().max((y1 - y0).abs()) / v.px(6.0)).max(1);
-        for s in 0..=steps {
-            let (x, y) = (x0 + (x1 - x0) * s / steps, y0 + (y1 - y0) * s / steps);
-            out.push(Rect {
-                left: x - pad,
-                top: y - pad,
-                right: x + pad,
-                bottom: y + pad,
-            });
-        }
     }
     out
 }
@@ -328,15 +342,30 @@ fn place_marker(
     // crowded phone chart (a dozen other places' names) may need one well away, joined to its
     // point by the connector.
     let mut spots: Vec<(i32, i32)> = Vec::new();
+    // Sixteen directions as thousandths, so the reader's wasm needs no sine or cosine.
+    const DIRECTIONS: [(i32, i32); 16] = [
+        (1000, 0),
+        (924, 383),
+        (707, 707),
+        (383, 924),
+        (0, 1000),
+        (-383, 924),
+        (-707, 707),
+        (-924, 383),
+        (-1000, 0),
+        (-924, -383),
+        (-707, -707),
+        (-383, -924),
+        (0, -1000),
+        (383, -924),
+        (707, -707),
+        (924, -383),
+    ];
     for d in (15..=150).step_by(7) {
-        let steps = if d < 40 { 8 } else { 16 };
-        for k in 0..steps {
-            let angle = std::f64::consts::TAU * f64::from(k) / f64::from(steps);
-            let r = v.scale * f64::from(d);
-            spots.push((
-                x + (r * angle.cos()).round() as i32,
-                y - (r * angle.sin()).round() as i32,
-            ));
+        let r = v.px(f64::from(d));
+        let every = if d < 40 { 2 } else { 1 };
+        for &(cx, cy) in DIRECTIONS.iter().step_by(every) {
+            spots.push((x + r * cx / 1000, y - r * cy / 1000));
         }
     }
     let disc = |&(cx, cy): &(i32, i32)| Rect {

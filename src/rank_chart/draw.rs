@@ -6,10 +6,7 @@ use super::annotation_layout::label_below;
 use super::layout::RankLayout;
 use super::peer_draw::{draw_focused_peer, draw_peers};
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
-use crate::lang::annotations::years_span;
-use crate::lang::phrases::{
-    example_watermark, gap_label, gap_label_with_years, not_published, rank_short, year_label,
-};
+use crate::lang::phrases::{example_watermark, not_published, rank_short, year_label};
 use crate::lang::Lang;
 use crate::model::Model;
 use plotters::coord::Shift;
@@ -232,39 +229,21 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
     // The span itself is drawn by `draw_rank_gaps`; its words come once the line is past it.
     let reveal_x = reveal_to_x(layout, reveal);
     for g in &layout.gaps {
-        if reveal_x >= g.x1 {
-            let mid = ((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2);
-            let years = years_span(layout.years[g.first].year, layout.years[g.last].year, lang);
-            let short = gap_label(lang);
-            let long = gap_label_with_years(&years, lang);
-            // A narrow span keeps just the words; the years are on the axis below.
-            let room = f64::from(g.x1 - g.x0) - 8.0 * v.scale;
-            let label = if approx_text_width(&long, 11.0 * v.scale) <= room {
-                long
-            } else {
-                short.to_string()
-            };
-            // On a narrow chart the words cross the unpublished years' dashed lines: a chip
-            // of the band's own colour under them keeps them legible.
-            let half =
-                (approx_text_width(&label, 11.0 * v.scale) / 2.0 + 4.0 * v.scale).ceil() as i32;
-            let crossed = (g.first..=g.last)
-                .map(|i| layout.years[i].x)
-                .any(|x| mid.0 - half < x && x < mid.0 + half);
-            if crossed {
-                let chip = [
-                    (mid.0 - half, mid.1 - v.px(8.0)),
-                    (mid.0 + half, mid.1 + v.px(8.0)),
-                ];
-                root.draw(&Rectangle::new(chip, theme.background.filled()))?;
-                root.draw(&Rectangle::new(chip, theme.gap_fill.filled()))?;
-            }
-            root.draw(&Text::new(
-                label,
-                mid,
-                text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Center),
-            ))?;
+        let Some(words) = g.words.as_ref().filter(|_| reveal_x >= g.x1) else {
+            continue;
+        };
+        // On a narrow chart the words cross the unpublished years' dashed lines: a chip of
+        // the band's own colour under them keeps them legible.
+        if words.chip {
+            let chip = [(words.b.left, words.b.top), (words.b.right, words.b.bottom)];
+            root.draw(&Rectangle::new(chip, theme.background.filled()))?;
+            root.draw(&Rectangle::new(chip, theme.gap_fill.filled()))?;
         }
+        root.draw(&Text::new(
+            words.text.as_str(),
+            words.centre,
+            text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Center),
+        ))?;
     }
 
     if let Some(k) = frame.peer {
@@ -319,14 +298,37 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         } else {
             (py - v.px(9.0), VPos::Bottom)
         };
-        // At the plot's left edge the label runs rightwards, clear of the rank axis's labels.
+        // At the plot's left edge the label runs rightwards, clear of the rank axis's labels;
+        // at its right edge leftwards, clear of other places' names.
         let (lx, hpos) = if y.x - p.left < v.px(12.0) {
             (y.x - v.px(4.0), HPos::Left)
+        } else if p.right - y.x < v.px(12.0) {
+            (y.x + v.px(4.0), HPos::Right)
         } else {
             (y.x, HPos::Center)
         };
+        let label = rank.to_string();
+        if !layout.peers.is_empty() {
+            // Other places' lines run under the main place's labels: a chip of the background
+            // keeps each number whole.
+            let w = v.px(approx_text_width(&label, 12.0) + 2.0);
+            let left = match hpos {
+                HPos::Left => lx,
+                HPos::Right => lx - w,
+                HPos::Center => lx - w / 2,
+            };
+            let (top, bottom) = if below {
+                (ly, ly + v.px(14.0))
+            } else {
+                (ly - v.px(14.0), ly)
+            };
+            root.draw(&Rectangle::new(
+                [(left, top), (left + w, bottom)],
+                theme.background.mix(0.85).filled(),
+            ))?;
+        }
         root.draw(&Text::new(
-            rank.to_string(),
+            label,
             (lx, ly),
             text_style(&v, 12.0, true, &theme.text, hpos, vpos),
         ))?;

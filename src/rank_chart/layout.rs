@@ -1,11 +1,16 @@
 //! Where every mark of the rank chart goes, in device pixels, for a given canvas size.
 //! Drawing and hit-testing both read this one layout, so what is drawn is what is hit.
 
-use super::annotation_layout::{lines_and_bands, occupied, place_callouts, AnnotationLayout};
-pub use super::marks::{ChangeLabel, GapBand, PlacedYear};
+use super::annotation_layout::{
+    lines_and_bands, occupied, overlaps, place_callouts, point_labels, AnnotationLayout,
+};
+pub use super::marks::{ChangeLabel, GapBand, GapWords, PlacedYear};
 use super::peer_layout::{distance_to_line, end_label_gutter_css, peer_layout, PeerLine};
-use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
-use crate::lang::phrases::{change_mark, rank_axis_caption, rank_short};
+use crate::drawing::{approx_text_width, fit_text, wrap_text, Rect, Viewport};
+use crate::lang::annotations::years_span;
+use crate::lang::phrases::{
+    change_mark, gap_label, gap_label_with_years, rank_axis_caption, rank_short,
+};
 use crate::lang::Lang;
 use crate::model::Model;
 use plotters::coord::ranged1d::Ranged;
@@ -143,10 +148,11 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
             x1: x1.min(plot.right + half),
             y0,
             y1,
+            words: None,
         });
     }
 
-    let changes: Vec<ChangeLabel> = years
+    let mut changes: Vec<ChangeLabel> = years
         .windows(2)
         .enumerate()
         .filter_map(|(i, w)| match (w[0].rank, w[1].rank, w[0].y, w[1].y) {
@@ -161,9 +167,28 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         })
         .collect();
 
+    // A change that would cover a rank, or another change, is left off (a phone's dozen years):
+    // the readout and the table still give it.
+    let ranks = point_labels(&v, &plot, &years, &gaps, &[]);
+    let mut kept: Vec<Rect> = Vec::new();
+    changes.retain(|c| {
+        let b = point_labels(&v, &plot, &[], &gaps, std::slice::from_ref(c));
+        let clear = b
+            .iter()
+            .all(|b| !ranks.iter().chain(&kept).any(|r| overlaps(b, r)));
+        if clear {
+            kept.extend(b);
+        }
+        clear
+    });
+    let labels = point_labels(&v, &plot, &years, &gaps, &changes);
+    for g in &mut gaps {
+        g.words = gap_words(g, &years, &labels, &v, lang);
+    }
     // Fixed marks first, then what can move to keep clear of them: the end labels, then the
     // callouts, which keep clear of the end labels too.
     let mut taken = occupied(&v, &plot, &years, &gaps, &changes);
+    taken.extend(gaps.iter().filter_map(|g| Some(g.words.as_ref()?.b)));
     let mut annotations = lines_and_bands(
         model,
         lang,
@@ -193,7 +218,14 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         .map(|r| approx_text_width(&rank_short(r, lang), 28.0) * 1.1)
         .fold(0.0, f64::max);
     let room = (f64::from(counter_anchor.0 - plot.left) / v.scale) + 32.0 - counter_css - 12.0;
-    let axis_caption_lines = wrap_text(&axis_caption, 12.0, room.max(60.0), 2);
+    let room = room.max(60.0);
+    let mut axis_caption_lines = wrap_text(&axis_caption, 12.0, room, 2);
+    let label = model.ranking.label.get(lang);
+    if axis_cut && axis_caption_lines.last().is_some_and(|l| l.ends_with('…')) {
+        // The words that say where the axis starts are kept whole; the label gives way.
+        let note = axis_caption.get(label.len()..).unwrap_or("").trim_start();
+        axis_caption_lines = vec![fit_text(label, 12.0, room), fit_text(note, 12.0, room)];
+    }
     RankLayout {
         viewport: v,
         plot,
@@ -208,6 +240,61 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
         annotations,
         peers,
     }
+}
+
+/// Where a span's words go: the years and words where they fit across the span, the words
+/// alone where not; in the middle of the span, or at its top or bottom, wherever they clear
+/// every point's and change's label in `labels`.
+fn gap_words(
+    g: &GapBand,
+    years: &[PlacedYear],
+    labels: &[Rect],
+    v: &Viewport,
+    lang: Lang,
+) -> Option<GapWords> {
+    let span = years_span(years[g.first].year, years[g.last].year, lang);
+    let long = gap_label_with_years(&span, lang);
+    let room = f64::from(g.x1 - g.x0) - 8.0 * v.scale;
+    let text = if approx_text_width(&long, 11.0 * v.scale) <= room {
+        long
+    } else {
+        gap_label(lang).to_string()
+    };
+    let half_w = (approx_text_width(&text, 11.0 * v.scale) / 2.0 + 4.0 * v.scale).ceil() as i32;
+    let half_h = v.px(8.0);
+    let mid_x = (g.x0 + g.x1) / 2;
+    // Inside the span (middle, top, bottom), then just above or below it.
+    let inside = (g.y1 - g.y0) >= 2 * half_h;
+    let spots = [
+        ((g.y0 + g.y1) / 2, true),
+        (g.y0 + half_h + v.px(2.0), inside),
+        (g.y1 - half_h - v.px(2.0), inside),
+        (g.y0 - half_h - v.px(3.0), false),
+        (g.y1 + half_h + v.px(3.0), false),
+    ];
+    // Each height centred on the span, then slid half the words' width either way.
+    spots
+        .into_iter()
+        .filter(|&(_, ok)| ok || !inside)
+        .flat_map(|(y, _)| [0, -half_w, half_w].map(|dx| (mid_x + dx, y)))
+        .map(|(x, y)| Rect {
+            left: x - half_w,
+            top: y - half_h,
+            right: x + half_w,
+            bottom: y + half_h,
+        })
+        .find(|b| !labels.iter().any(|l| overlaps(b, l)))
+        .map(|b| GapWords {
+            text,
+            centre: ((b.left + b.right) / 2, (b.top + b.bottom) / 2),
+            // Off the span, or across its dashed lines, the words sit on a chip.
+            chip: b.top < g.y0
+                || b.bottom > g.y1
+                || (g.first..=g.last)
+                    .map(|i| years[i].x)
+                    .any(|x| b.left < x && x < b.right),
+            b,
+        })
 }
 
 impl RankLayout {

@@ -21,6 +21,20 @@ pub struct GapBand {
     pub x1: i32,
     pub y0: i32,
     pub y1: i32,
+    /// Its words, where they fit clear of the points' and changes' labels; left off where
+    /// they do not (the shaded span, its dashed edges and the readout still say it).
+    pub words: Option<GapWords>,
+}
+
+/// "2014 not published" on a span of unpublished years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapWords {
+    pub text: String,
+    pub centre: (i32, i32),
+    /// The words cross an unpublished year's dashed line: a chip of the band's colour goes
+    /// under them.
+    pub chip: bool,
+    pub b: crate::drawing::Rect,
 }
 
 /// "↑10" between two adjacent known years.

@@ -109,7 +109,9 @@ pub fn peer_layout(
 /// The distance, in device pixels, from (`x`, `y`) to a line through `points` (its known
 /// stretches, and any lone known point).
 pub fn distance_to_line(points: &[Option<(i32, i32)>], x: f64, y: f64) -> f64 {
-    let to_point = |(px, py): (i32, i32)| (f64::from(px) - x).hypot(f64::from(py) - y);
+    // `sqrt` of the sum, not `hypot`: a wasm instruction instead of a library routine.
+    let length = |dx: f64, dy: f64| (dx * dx + dy * dy).sqrt();
+    let to_point = |(px, py): (i32, i32)| length(f64::from(px) - x, f64::from(py) - y);
     let to_segment = |a: (i32, i32), b: (i32, i32)| {
         let (ax, ay, bx, by) = (
             f64::from(a.0),
@@ -124,7 +126,7 @@ pub fn distance_to_line(points: &[Option<(i32, i32)>], x: f64, y: f64) -> f64 {
         } else {
             (((x - ax) * dx + (y - ay) * dy) / len2).clamp(0.0, 1.0)
         };
-        (ax + t * dx - x).hypot(ay + t * dy - y)
+        length(ax + t * dx - x, ay + t * dy - y)
     };
     let mut best = f64::INFINITY;
     for (i, p) in points.iter().enumerate() {

@@ -89,16 +89,20 @@ impl Chart {
     }
 
     /// Where a year's point is drawn on the rank chart, as `[x, y]` CSS pixels from the
-    /// canvas's top-left corner, so a host page can anchor its own annotations.
+    /// canvas's top-left corner, so a host page can anchor its own annotations: the main
+    /// place's, or with `peer`, that other place's (none where its rank is unknown).
     #[wasm_bindgen(js_name = pointOf)]
-    pub fn point_of(&self, year: i32) -> Option<Vec<f64>> {
+    pub fn point_of(&self, year: i32, peer: Option<usize>) -> Option<Vec<f64>> {
         let i = self.live()?;
         let s = i.state.borrow();
         let Some(Some(ViewLayout::Rank(layout))) = s.layouts.first() else {
             return None;
         };
         let index = layout.years.iter().position(|y| y.year == year)?;
-        let (x, y) = layout.anchor_of(index)?;
+        let (x, y) = match peer {
+            None => layout.anchor_of(index)?,
+            Some(k) => (*layout.peers.get(k)?.points.get(index)?)?,
+        };
         let scale = layout.viewport.scale;
         Some(vec![f64::from(x) / scale, f64::from(y) / scale])
     }

@@ -77,18 +77,21 @@ pub fn rank_readout_beside(
         let other = model.ranking.peers.get(k)?;
         Some((other, other.points.get(index)?))
     }) {
+        // A comparison: the two ranks side by side, short enough for a phone's docked
+        // readout. The main place's change is in its readout without another place.
         let colon = punct(lang).colon;
-        lines[0] = format!("{}{colon}{}", model.place.get(lang), lines[0]);
-        let rank = q.rank.map_or_else(
-            || not_published(lang).to_string(),
-            |r| rank_of(r, q.of.or(p.of), &model.measure_word, lang),
-        );
-        lines.insert(1, format!("{}{colon}{rank}", other.name.get(lang)));
+        lines.truncate(1);
+        ids.clone_from(&p.sources);
+        lines[0] = format!("{}{colon}{}", model.place_short.get(lang), lines[0]);
+        // The same evaluation's field is said once, with the main place's rank.
+        let rank = match (q.rank, q.of) {
+            (None, _) => not_published(lang).to_string(),
+            (Some(r), Some(n)) if q.of != p.of => rank_of(r, Some(n), &model.measure_word, lang),
+            (Some(r), _) => rank_short(r, lang),
+        };
+        lines.push(format!("{}{colon}{rank}", other.name.get(lang)));
         if let Some(note) = &q.note {
-            lines.insert(
-                2,
-                format!("{}{colon}{}", other.name.get(lang), note.get(lang)),
-            );
+            lines.push(format!("{}{colon}{}", other.name.get(lang), note.get(lang)));
         }
         for &s in &q.sources {
             if !ids.contains(&s) {

@@ -171,7 +171,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
 fn peers_table(model: &Model, lang: Lang) -> Table {
     let peers = &model.ranking.peers;
     let head = std::iter::once(heading(Heading::Year, lang).to_string())
-        .chain(std::iter::once(model.place.get(lang).to_string()))
+        .chain(std::iter::once(model.place_short.get(lang).to_string()))
         .chain(peers.iter().map(|p| p.name.get(lang).to_string()))
         .chain([heading(Heading::Source, lang).to_string()])
         .collect();

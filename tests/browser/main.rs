@@ -10,6 +10,7 @@ mod faults;
 mod first_paint;
 mod harness;
 mod panels;
+mod peers;
 mod phone;
 
 use fantoccini::key::Key;
