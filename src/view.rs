@@ -199,6 +199,24 @@ impl ViewLayout {
         }
     }
 
+    /// What a floating readout for item `index` must not cover besides the items' own marks,
+    /// in device pixels: the rank chart's counter (the rank the line has reached), and the
+    /// focused other place's point that year.
+    pub fn also_clear_of(&self, index: usize, peer: Option<usize>) -> Vec<(i32, i32)> {
+        let ViewLayout::Rank(l) = self else {
+            return Vec::new();
+        };
+        let (x, y) = l.counter_anchor;
+        let (w, h) = (l.viewport.px(100.0), l.viewport.px(48.0));
+        let mut out: Vec<(i32, i32)> = [0, w / 2, w]
+            .into_iter()
+            .flat_map(|dx| [(x - dx, y), (x - dx, y + h)])
+            .collect();
+        let focused = peer.and_then(|k| l.peers.iter().find(|p| p.peer == k));
+        out.extend(focused.and_then(|p| *p.points.get(index)?));
+        out
+    }
+
     /// Where the tooltip for an item points, in device pixels.
     pub fn anchor_of(&self, index: usize) -> Option<(i32, i32)> {
         match self {

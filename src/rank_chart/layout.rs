@@ -354,18 +354,23 @@ impl RankLayout {
                 .or_else(|| points.iter().rev().flatten().next().copied())
                 .unwrap_or(i32::MAX)
         };
-        let mut places: Vec<(i32, Option<usize>)> = self
-            .peers
-            .iter()
-            .map(|p| {
-                (
-                    y_of(p.points.iter().map(|q| q.map(|q| q.1)).collect()),
-                    Some(p.peer),
-                )
-            })
-            .collect();
-        places.push((y_of(self.years.iter().map(|y| y.y).collect()), None));
-        places.sort_by_key(|&(y, _)| y);
+        let main = (y_of(self.years.iter().map(|y| y.y).collect()), None);
+        let peers = self.peers.iter().map(|p| {
+            (
+                y_of(p.points.iter().map(|q| q.map(|q| q.1)).collect()),
+                Some(p.peer),
+            )
+        });
+        // Each place goes in after every place above it or level with it: a dozen places,
+        // and no sort routine in the reader's wasm (a stable sort cost it 9 KB).
+        let mut places: Vec<(i32, Option<usize>)> = Vec::new();
+        for (y, place) in std::iter::once(main).chain(peers) {
+            let at = places
+                .iter()
+                .position(|&(py, _)| py > y)
+                .unwrap_or(places.len());
+            places.insert(at, (y, place));
+        }
         places.into_iter().map(|(_, p)| p).collect()
     }
 

@@ -70,7 +70,9 @@ impl Instance {
         let css = |(x, y): (i32, i32)| (f64::from(x) / scale, f64::from(y) / scale);
         let anchor = css(layout.anchor_of(i)?);
         let marks: Vec<(f64, f64)> = (0..item_count(&s.model, d.kind))
-            .filter_map(|j| layout.anchor_of(j).map(css))
+            .filter_map(|j| layout.anchor_of(j))
+            .chain(layout.also_clear_of(i, s.peer))
+            .map(css)
             .collect();
         let v = layout.viewport();
         let stage = (f64::from(v.width) / scale, f64::from(v.height) / scale);

@@ -185,10 +185,12 @@ fn peers_table(model: &Model, lang: Lang) -> Table {
             let mut cells = vec![p.year.to_string(), rank_cell(p.rank, lang)];
             for q in peers.iter().filter_map(|peer| peer.points.get(i)) {
                 cells.push(rank_cell(q.rank, lang));
-                ids.extend(q.sources.iter().filter(|s| !p.sources.contains(s)));
+                for &s in &q.sources {
+                    if !ids.contains(&s) {
+                        ids.push(s);
+                    }
+                }
             }
-            ids.sort_unstable();
-            ids.dedup();
             cells.push(sources(model, &ids, lang));
             cells
         })
