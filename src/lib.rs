@@ -8,6 +8,8 @@
 //! `interaction` what reader input does. `web` is the thin wasm32 shell that owns the
 //! canvas, frames, events and DOM.
 
+#[cfg(feature = "studio")]
+pub mod author;
 pub mod check;
 pub mod data;
 pub mod drawing;

@@ -12,6 +12,11 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+/// The picture's layout width (CSS px), as `cargo xtask dist` and the studio draw it.
+pub const STATIC_WIDTH: f64 = 1200.0;
+/// The layout width of the picture for narrow containers (phones), drawn at twice the pixels.
+pub const STATIC_NARROW_WIDTH: f64 = 360.0;
+
 const PAD: f64 = 24.0;
 const HEADER: f64 = 76.0;
 const PANEL_TITLE: f64 = 36.0;

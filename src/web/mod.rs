@@ -12,3 +12,5 @@ mod mount;
 mod panic_guard;
 mod readout;
 mod state;
+#[cfg(feature = "studio")]
+mod studio;

@@ -426,6 +426,28 @@ impl Browser {
         self.client.perform_actions(keys).await.expect("key press");
     }
 
+    /// A key pressed with a modifier held, such as Ctrl+V.
+    pub async fn press_with(&self, modifier: impl Into<char>, key: impl Into<char>) {
+        let (m, k): (char, char) = (modifier.into(), key.into());
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: m })
+            .then(KeyAction::Down { value: k })
+            .then(KeyAction::Up { value: k })
+            .then(KeyAction::Up { value: m });
+        self.client
+            .perform_actions(keys)
+            .await
+            .expect("key press with a modifier");
+    }
+
+    /// A DevTools protocol command, such as where downloads go.
+    pub async fn cdp(&self, command: &'static str, params: Value) {
+        self.client
+            .issue_cmd(chromium::Cdp(command, params))
+            .await
+            .unwrap_or_else(|e| panic!("{command}: {e}"));
+    }
+
     pub async fn text(&self, selector: &str) -> String {
         self.js(&format!(
             "const e = q({selector:?}); return e ? e.textContent : null;"

@@ -12,9 +12,16 @@ mod harness;
 mod panels;
 mod peers;
 mod phone;
+mod studio;
 
 use fantoccini::key::Key;
 use harness::{Browser, Options};
+
+/// The bundled story, as the reader's chart reads it.
+fn common_story() -> rankclimb::Model {
+    let json = include_str!("../../www/data/pingdingshan.json");
+    rankclimb::validate(rankclimb::check::load::parse_json(json).expect("json")).expect("valid")
+}
 
 const CANVAS: &str = ".rankclimb-canvas";
 const LIVE: &str = ".rankclimb-live";

@@ -55,11 +55,45 @@ pub fn release_wasm(root: &Path) -> PathBuf {
         .join("rankclimb.wasm")
 }
 
+/// The studio's wasm: the author's build, in a target directory of its own so that neither
+/// build's compiled crates push out the other's.
+fn studio_target_dir(root: &Path) -> PathBuf {
+    target_dir(root).join("studio")
+}
+
+/// Build the studio's wasm (the default features: the author's tools and the studio's) and
+/// write it with its bindings to `dist/studio/pkg/`. Readers' pages never load it.
+fn build_studio(root: &Path, out: &Path) -> Result<()> {
+    step("building the studio's release wasm (the author's build: --features studio)");
+    let dir = studio_target_dir(root);
+    run_cmd(
+        cargo()
+            .current_dir(root)
+            .args([
+                "build",
+                "--release",
+                "--lib",
+                "-p",
+                "rankclimb",
+                "--target",
+                TARGET,
+                "--target-dir",
+            ])
+            .arg(&dir),
+    )?;
+    let wasm = dir.join(TARGET).join("release").join("rankclimb.wasm");
+    write_bindings(&wasm, &out.join("studio").join("pkg"), false)
+}
+
 /// The JS bindings and final wasm in `pkg`; `keep_names` keeps the function names, for
 /// readable CPU profiles (the shipped module drops them).
 pub fn bindings(root: &Path, pkg: &Path, keep_names: bool) -> Result<()> {
+    write_bindings(&release_wasm(root), pkg, keep_names)
+}
+
+fn write_bindings(wasm: &Path, pkg: &Path, keep_names: bool) -> Result<()> {
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(release_wasm(root))
+        .input_path(wasm)
         .web(true)?
         .typescript(false)
         .remove_name_section(!keep_names)
@@ -128,6 +162,7 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     ));
     step("joining the bindings and the loader into one module, rankclimb.js");
     bundle_loader(&out)?;
+    build_studio(root, &out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
     crate::static_images::render_all(&out)?;
     step("prerendering each chart's first look into its page, and data/NAME.embed.html");

@@ -11,9 +11,7 @@ use rankclimb::static_image::{draw_static, static_alt, static_css_height};
 use rankclimb::Lang;
 use std::path::Path;
 
-const WIDTH: f64 = 1200.0;
-/// The layout width of the picture for narrow containers (phones).
-const NARROW_WIDTH: f64 = 360.0;
+use rankclimb::static_image::{STATIC_NARROW_WIDTH as NARROW_WIDTH, STATIC_WIDTH as WIDTH};
 const FONTS: [(&str, FontStyle); 2] = [
     (
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

@@ -1,0 +1,300 @@
+//! The studio, as a newsroom uses it: the Pingdingshan story built from an empty draft with
+//! typed text and a real paste of the six rows copied from a sheet, downloaded as a zip whose
+//! data file passes the author's check, holds the bundled points and sources, and draws in a
+//! reader's page.
+
+use crate::harness::{embed_page, Browser, Fixture, Options};
+use fantoccini::key::Key;
+use rankclimb::check::plausibility::warnings;
+use serde_json::{json, Value};
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+const STORY: &str = include_str!("../../www/data/pingdingshan.json");
+
+/// The six evaluations as a newsroom's sheet holds them, copied tab-separated.
+const ROWS: &str = "年度\t综合排名\t参评总数\t来源\n\
+2016\t118\t\tarticle-l11\n\
+2017\t未公布\t\tarticle-l9-rises\n\
+2018\t-\t\tarticle-l9-rises\n\
+2019\t98\t169\thenan-daily-2021-02-21; cen-2021-03-01\n\
+2020\t88\t169\tarticle-l9; henan-daily-2021-02-21; cen-2021-03-01\n\
+2021\t74\t157\ttorch-2022-49; article-l9\n";
+
+async fn type_into(b: &Browser, selector: &str, text: &str) {
+    b.find(selector)
+        .await
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("typing into {selector}: {e}"));
+}
+
+/// The same text in the page's clipboard through a real copy (Ctrl+C on a selected scratch
+/// field), then pasted with a real Ctrl+V into `selector`.
+async fn paste_into(b: &Browser, selector: &str, text: &str) {
+    b.js(&format!(
+        "const t = document.createElement('textarea'); t.id = 'scratch'; t.value = {text:?};
+         document.body.append(t); t.focus(); t.select();"
+    ))
+    .await;
+    b.press_with(Key::Control, 'c').await;
+    b.js("document.getElementById('scratch').remove()").await;
+    b.find(selector)
+        .await
+        .click()
+        .await
+        .expect("focus the paste box");
+    b.press_with(Key::Control, 'v').await;
+}
+
+fn zipped_file(zip: &[u8], ends_with: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+    let name = archive
+        .file_names()
+        .find(|n| n.ends_with(ends_with))
+        .map(str::to_string)
+        .unwrap_or_else(|| panic!("no {ends_with} in the zip"));
+    let mut out = String::new();
+    archive
+        .by_name(&name)
+        .expect("the entry")
+        .read_to_string(&mut out)
+        .expect("utf-8");
+    out
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_story_is_built_from_scratch_and_downloaded() {
+    let b = Browser::start(Options {
+        width: 1400,
+        height: 1000,
+        ..Options::default()
+    })
+    .await;
+    let downloads = std::env::temp_dir().join(format!("rankclimb-studio-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads).expect("download folder");
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": downloads.to_string_lossy()}),
+    )
+    .await;
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    // An empty draft: problems listed, the download disabled.
+    assert_eq!(
+        b.js("return document.getElementById('export').disabled")
+            .await,
+        true
+    );
+
+    let story: Value = serde_json::from_str(STORY).expect("story");
+    for (path, field) in [
+        ("title", "title"),
+        ("place", "place"),
+        ("ranking.label", "ranking.label"),
+    ] {
+        for lang in ["zh-CN", "en"] {
+            let text = field.split('.').fold(&story, |v, k| &v[k])[lang]
+                .as_str()
+                .expect("text");
+            type_into(&b, &format!("[data-path=\"{path}.{lang}\"]"), text).await;
+        }
+    }
+    type_into(&b, "[data-path=\"measure_word\"]", "家").await;
+
+    // The sources the ranks cite, each typed in full.
+    let cited = [
+        "article-l11",
+        "article-l9-rises",
+        "henan-daily-2021-02-21",
+        "cen-2021-03-01",
+        "article-l9",
+        "torch-2022-49",
+    ];
+    for (i, id) in cited.iter().enumerate() {
+        if i > 0 {
+            b.find("#add-source")
+                .await
+                .click()
+                .await
+                .expect("add a source");
+        }
+        let s = story["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .find(|s| s["id"] == *id)
+            .expect("a cited source");
+        type_into(&b, &format!("[data-path=\"sources[{i}].id\"]"), id).await;
+        for part in ["short", "text"] {
+            for lang in ["zh-CN", "en"] {
+                let text = s[part][lang].as_str().expect("source text");
+                type_into(
+                    &b,
+                    &format!("[data-path=\"sources[{i}].{part}.{lang}\"]"),
+                    text,
+                )
+                .await;
+            }
+        }
+    }
+
+    paste_into(&b, "#paste", ROWS).await;
+    b.wait_for("return !document.getElementById('columns').hidden", 5000)
+        .await;
+    // The columns were guessed from the header row.
+    let guessed = b
+        .js("return ['year','rank','of','sources'].map(f => document.getElementById('column-' + f).value)")
+        .await;
+    assert_eq!(guessed, json!(["0", "1", "2", "3"]));
+    b.find("#use-rows")
+        .await
+        .click()
+        .await
+        .expect("use the rows");
+    b.wait_for("return !document.getElementById('export').disabled", 5000)
+        .await;
+    let shown = b.text("#points").await;
+    assert!(
+        shown.contains("未公布") || shown.contains("not published"),
+        "{shown}"
+    );
+    b.js("window.scrollTo(0, 0)").await;
+    b.wait_for(
+        "return document.getElementById('preview-phone').shadowRoot?.querySelector('.rankclimb-canvas') != null",
+        5000,
+    )
+    .await;
+    b.screenshot("studio-1400.png").await;
+
+    b.find("#export").await.click().await.expect("download");
+    let started = Instant::now();
+    let zip = loop {
+        let done = std::fs::read_dir(&downloads)
+            .ok()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "zip"));
+        if let Some(p) = done {
+            if let Ok(bytes) = std::fs::read(&p) {
+                if zip::ZipArchive::new(std::io::Cursor::new(&bytes)).is_ok() {
+                    break bytes;
+                }
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no download in {}",
+            downloads.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let data = zipped_file(&zip, ".json");
+    let readme = zipped_file(&zip, "README.txt");
+    assert!(readme.contains("<div data-rankclimb=\"data/pingdingshan-high-tech-zone-climbs-44-places-in-five-years.json\">"), "{readme}");
+
+    // The data file passes the author's check, warnings included (`check --strict`).
+    let file = rankclimb::check::load::parse_json(&data).expect("the data file's shape");
+    let model = rankclimb::validate(file).expect("the data file passes the check");
+    assert_eq!(warnings(&model), vec![]);
+    // The same points and the same sources as the bundled file.
+    let bundled = crate::common_story();
+    assert_eq!(model.ranking.points.len(), bundled.ranking.points.len());
+    for (got, want) in model.ranking.points.iter().zip(&bundled.ranking.points) {
+        assert_eq!(
+            (got.year, got.rank, got.of),
+            (want.year, want.rank, want.of)
+        );
+        let ids = |m: &rankclimb::Model, s: &[usize]| -> Vec<String> {
+            s.iter().map(|&i| m.sources[i].id.clone()).collect()
+        };
+        assert_eq!(ids(&model, &got.sources), ids(&bundled, &want.sources));
+    }
+    for s in &model.sources {
+        let want = bundled
+            .sources
+            .iter()
+            .find(|b| b.id == s.id)
+            .expect("a bundled source");
+        assert_eq!((&s.text, &s.short), (&want.text, &want.short), "{}", s.id);
+    }
+    let _ = std::fs::remove_dir_all(&downloads);
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+
+    // A reader's page draws it.
+    let b = Browser::start(Options {
+        fixtures: vec![
+            Fixture::json("/data/studio-made.json", data),
+            Fixture::html(
+                "/studio-made.html",
+                embed_page(&["/data/studio-made.json"], ""),
+            ),
+        ],
+        ..Options::default()
+    })
+    .await;
+    b.open("studio-made.html").await;
+    b.wait_for_entry_animation().await;
+    assert!(b.line_pixels(".rankclimb-canvas").await > 500);
+    let label = b
+        .js("return q('.rankclimb-canvas').getAttribute('aria-label')")
+        .await;
+    assert!(
+        label
+            .as_str()
+            .is_some_and(|l| l.contains("第118名") && l.contains("第74名")),
+        "{label}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn bad_input_gets_a_clear_message_and_no_freeze() {
+    let b = Browser::start(Options::default()).await;
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    // Mismatched columns.
+    paste_into(&b, "#paste", "year\trank\tof\n2019\t98\n").await;
+    b.wait_for(
+        "return document.getElementById('paste-error').textContent.includes('Row 2 has 2 cells')",
+        5000,
+    )
+    .await;
+    // Markup in a text is shown as text, never run.
+    type_into(
+        &b,
+        "[data-path=\"title.en\"]",
+        "<img src=x onerror=\"window.ran=1\">",
+    )
+    .await;
+    b.wait_for(
+        "return [...document.querySelectorAll('#problems button')].length > 0",
+        5000,
+    )
+    .await;
+    assert_eq!(b.js("return window.ran === undefined").await, true);
+    // 10,001 rows: refused with the limit said, the page still answers.
+    let many = format!("year\trank\n{}", "2019\t98\n".repeat(10_001));
+    b.js("document.getElementById('paste').value = ''").await;
+    paste_into(&b, "#paste", &many).await;
+    b.wait_for(
+        "return document.getElementById('paste-error').textContent.includes('10,000')",
+        5000,
+    )
+    .await;
+    b.close().await;
+}

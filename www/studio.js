@@ -1,0 +1,424 @@
+// rankclimb studio: a newsroom makes its own ranking graphic in the browser, offline, with no
+// Rust. The page owns the draft (the data file as an object, saved in localStorage as it
+// changes); the author's wasm build (studio/pkg/, never loaded by readers' pages) checks it
+// with the rules of `cargo xtask check`, reads pasted cells, draws the preview with the
+// reader's own chart and makes the download. Plain DOM, no framework.
+import init, {
+  Chart, studioCheck, studioReadPaste, studioPoints, studioDrawPicture, studioExport, studioFileStem,
+} from './studio/pkg/rankclimb.js';
+
+const WORDS = {
+  en: {
+    title: 'rankclimb studio', undo: 'Undo', redo: 'Redo', export: 'Download (zip)', start: 'Start',
+    newBlank: 'New, empty', newStory: 'The Pingdingshan story', newExample: 'The example',
+    open: 'Open a data file', drop: '…or drop a data file here.', texts: 'Titles',
+    sources: 'Sources', addSource: 'Add a source', series: 'Ranks',
+    pasteLabel: 'Paste cells from Excel, WPS or Google Sheets, or CSV text (the first row is the header)',
+    axis: 'Rank axis', axisFull: 'From 1st', axisFit: 'Around the ranks', problems: 'Problems',
+    preview: 'Preview', previewLang: 'Language', previewTheme: 'Colours', light: 'Light', dark: 'Dark',
+    fields: { title: 'Title', subtitle: 'Subtitle', place: 'Place', place_short: 'Short name of the place', label: 'Rank label', measure_word: 'Chinese measure word (家 or 个)' },
+    zh: 'Chinese', en: 'English', id: 'Id', short: 'Short name', text: 'Full citation', url: 'Address (optional)',
+    remove: 'Remove', columns: { year: 'Year', rank: 'Rank', of: 'Number ranked', sources: 'Sources' },
+    none: '(none)', useRows: 'Use these rows', notPublished: 'not published', note: 'Note',
+    head: ['Year', 'Rank', 'Number ranked', 'Source ids (separated by ;)', 'Note (Chinese)', 'Note (English)'],
+    noProblems: 'No problems: ready to download.', warning: 'Warning',
+    cell: (r, c, t) => `Row ${r}, column “${c}”: “${t}” is not a number.`,
+    paste: {
+      Empty: 'Nothing to read: paste the rows with their header row.',
+      NotText: 'What was pasted is not text. Copy the cells from the spreadsheet again.',
+      TooManyRows: (e) => `${e.rows} rows were pasted; the studio reads at most 10,000.`,
+      Ragged: (e) => `Row ${e.row} has ${e.found} cells, the header has ${e.expected}. Check the pasted rows.`,
+      Unreadable: () => 'The pasted text could not be read as a table.',
+    },
+    notJson: 'This file is not a JSON data file.', otherFormat: 'This JSON file is not a rankclimb data file (its "format" is not "rankclimb/1").',
+    replace: 'Replace the work in progress? It has not been downloaded.', restored: 'Your draft was restored.',
+    saved: 'Downloaded.', crashed: 'The studio stopped on an internal error. Your draft is saved: reload the page to go on.',
+    kept: (n) => n ? `Kept as in the file: ${n}. (Editing them here comes next.)` : '',
+    keptParts: { panels: 'panels', annotations: 'annotations', peers: 'other places' },
+  },
+  'zh-CN': {
+    title: 'rankclimb 制图室', undo: '撤销', redo: '重做', export: '下载（zip）', start: '开始',
+    newBlank: '新建空白', newStory: '平顶山报道', newExample: '示例数据',
+    open: '打开数据文件', drop: '……或把数据文件拖到这里。', texts: '标题',
+    sources: '来源', addSource: '添加来源', series: '排名',
+    pasteLabel: '粘贴从 Excel、WPS 或谷歌表格复制的单元格，或 CSV 文本（第一行为表头）',
+    axis: '纵轴', axisFull: '自第1名起', axisFit: '围绕各名次', problems: '问题',
+    preview: '预览', previewLang: '语言', previewTheme: '配色', light: '浅色', dark: '深色',
+    fields: { title: '标题', subtitle: '副标题', place: '地区', place_short: '地区简称', label: '排名名称', measure_word: '量词（家或个）' },
+    zh: '中文', en: '英文', id: '编号', short: '简称', text: '完整出处', url: '网址（可选）',
+    remove: '删除', columns: { year: '年度', rank: '名次', of: '参评总数', sources: '来源' },
+    none: '（无）', useRows: '使用这些行', notPublished: '未公布', note: '注释',
+    head: ['年度', '名次', '参评总数', '来源编号（以 ; 分隔）', '注释（中文）', '注释（英文）'],
+    noProblems: '没有问题，可以下载。', warning: '提醒',
+    cell: (r, c, t) => `第${r}行“${c}”列：“${t}”不是数字。`,
+    paste: {
+      Empty: '没有可读取的内容：请连同表头行一起粘贴。',
+      NotText: '粘贴的内容不是文本，请从表格中重新复制单元格。',
+      TooManyRows: (e) => `粘贴了${e.rows}行，制图室最多读取10000行。`,
+      Ragged: (e) => `第${e.row}行有${e.found}个单元格，表头有${e.expected}个，请检查粘贴的行。`,
+      Unreadable: () => '粘贴的文本无法读成表格。',
+    },
+    notJson: '这不是 JSON 数据文件。', otherFormat: '这个 JSON 文件不是 rankclimb 数据文件（format 不是 "rankclimb/1"）。',
+    replace: '要替换尚未下载的当前内容吗？', restored: '已恢复上次的草稿。',
+    saved: '已下载。', crashed: '制图室因内部错误停止。草稿已保存：请刷新页面继续。',
+    kept: (n) => n ? `以下内容按原文件保留：${n}。（在此编辑将在下一步提供。）` : '',
+    keptParts: { panels: '指标面板', annotations: '图中标注', peers: '对照地区' },
+  },
+};
+const DRAFT_KEY = 'rankclimb-studio-draft';
+const UNDO_LIMIT = 50;
+const $ = (id) => document.getElementById(id);
+let ui = localStorage.getItem('rankclimb-studio-ui') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
+let draft;
+let undoStack = [];
+let redoStack = [];
+let dirty = false;
+let broken = false;
+let problems = [];
+let checks = 0;
+const previews = [];
+const w = () => WORDS[ui];
+
+function blank() {
+  const two = () => ({ 'zh-CN': '', en: '' });
+  return {
+    format: 'rankclimb/1', language: 'zh-CN', title: two(), place: two(),
+    sources: [{ id: '', text: two() }],
+    ranking: { label: two(), axis: 'fit', points: [] },
+  };
+}
+
+// Paths as the validator writes them: `sources[0].text.zh-CN`.
+function keys(path) {
+  return path.split('.').flatMap((part) => part.split(/\[(\d+)\]/).filter((k) => k !== ''))
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}
+function setAt(obj, path, value) {
+  const ks = keys(path);
+  let o = obj;
+  for (const k of ks.slice(0, -1)) {
+    if (o[k] === undefined || o[k] === null) o[k] = {};
+    o = o[k];
+  }
+  o[ks[ks.length - 1]] = value;
+}
+function getAt(obj, path) {
+  return keys(path).reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+// Optional texts left empty in both languages are left out of the file, not written empty.
+function tidy(d) {
+  if (d.measure_word === '') delete d.measure_word;
+  for (const k of ['subtitle', 'place_short']) {
+    if (d[k] && !d[k]['zh-CN'] && !d[k].en) delete d[k];
+  }
+  for (const s of d.sources || []) {
+    if (s.short && !s.short['zh-CN'] && !s.short.en) delete s.short;
+    if (s.url === '') delete s.url;
+  }
+  for (const p of d.ranking?.points || []) {
+    if (p.note && !p.note['zh-CN'] && !p.note.en) delete p.note;
+  }
+  return d;
+}
+
+function guard(f) {
+  if (broken) return undefined;
+  try {
+    return f();
+  } catch (e) {
+    // A trap in the wasm (a panic) leaves the module unusable; the draft is already saved.
+    if (e instanceof WebAssembly.RuntimeError) {
+      broken = true;
+      say(w().crashed);
+    }
+    console.error('rankclimb studio:', e);
+    return undefined;
+  }
+}
+
+function say(text) { $('status').textContent = text; }
+
+function commit(change) {
+  undoStack.push(JSON.stringify(draft));
+  if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+  redoStack = [];
+  change(draft);
+  tidy(draft);
+  dirty = true;
+  saved();
+}
+
+// Typing fires an edit per key: the check and the preview run once the keys pause, within
+// 100 ms of the last edit.
+let pending = 0;
+function saved() {
+  localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  $('undo').disabled = undoStack.length === 0;
+  $('redo').disabled = redoStack.length === 0;
+  clearTimeout(pending);
+  pending = setTimeout(refresh, 40);
+}
+
+function step(from, to) {
+  if (!from.length) return;
+  to.push(JSON.stringify(draft));
+  draft = JSON.parse(from.pop());
+  render();
+  saved();
+}
+
+function replaceDraft(next) {
+  if (dirty && !confirm(w().replace)) return;
+  undoStack = [];
+  redoStack = [];
+  draft = tidy(next);
+  dirty = false;
+  render();
+  saved();
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+function textInput(path, label) {
+  const input = el('input', { type: 'text', 'data-path': path });
+  input.value = getAt(draft, path) ?? '';
+  input.addEventListener('input', () => commit((d) => setAt(d, path, input.value)));
+  return el('label', {}, el('span', { text: label }), input);
+}
+
+function bilingual(path, label) {
+  return el('div', { class: 'studio-pair' },
+    textInput(`${path}.zh-CN`, `${label} (${w().zh})`), textInput(`${path}.en`, `${label} (${w().en})`));
+}
+
+function renderTexts() {
+  const f = w().fields;
+  const box = $('texts');
+  box.replaceChildren(el('legend', { text: w().texts }),
+    bilingual('title', f.title), bilingual('subtitle', f.subtitle), bilingual('place', f.place),
+    bilingual('place_short', f.place_short), bilingual('ranking.label', f.label),
+    textInput('measure_word', f.measure_word));
+}
+
+function renderSources() {
+  $('sources').replaceChildren(...(draft.sources || []).map((s, i) => {
+    const remove = el('button', { type: 'button', text: w().remove });
+    remove.addEventListener('click', () => {
+      commit((d) => d.sources.splice(i, 1));
+      renderSources();
+    });
+    return el('div', { class: 'studio-source' }, textInput(`sources[${i}].id`, w().id),
+      bilingual(`sources[${i}].short`, w().short), bilingual(`sources[${i}].text`, w().text),
+      textInput(`sources[${i}].url`, w().url), remove);
+  }));
+}
+
+function renderPoints() {
+  const points = draft.ranking?.points || [];
+  const rows = points.map((p, i) => {
+    const ids = el('input', { type: 'text', 'data-path': `ranking.points[${i}].sources`, 'aria-label': `${p.year} ${w().head[3]}` });
+    ids.value = (p.sources || []).join('; ');
+    ids.addEventListener('input', () => commit((d) => {
+      d.ranking.points[i].sources = ids.value.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+    }));
+    const note = (lang, n) => {
+      const input = el('input', { type: 'text', 'data-path': `ranking.points[${i}].note.${lang}`, 'aria-label': `${p.year} ${w().head[n]}` });
+      input.value = p.note?.[lang] ?? '';
+      input.addEventListener('input', () => commit((d) => {
+        const q = d.ranking.points[i];
+        q.note = { 'zh-CN': q.note?.['zh-CN'] ?? '', en: q.note?.en ?? '', [lang]: input.value };
+      }));
+      return input;
+    };
+    return el('tr', {}, el('th', { scope: 'row', 'data-path': `ranking.points[${i}].year`, tabindex: '-1', text: String(p.year) }),
+      el('td', { 'data-path': `ranking.points[${i}].rank`, tabindex: '-1', text: p.rank ?? w().notPublished }),
+      el('td', { 'data-path': `ranking.points[${i}].of`, tabindex: '-1', text: p.of ?? '—' }),
+      el('td', {}, ids), el('td', {}, note('zh-CN', 4)), el('td', {}, note('en', 5)));
+  });
+  $('points').replaceChildren(rows.length
+    ? el('table', { class: 'studio-points' }, el('thead', {}, el('tr', {}, ...w().head.map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows))
+    : '');
+  $('axis').value = typeof draft.ranking?.axis === 'string' ? draft.ranking.axis : 'full';
+  const kept = Object.entries(w().keptParts)
+    .filter(([k]) => (k === 'panels' ? draft.panels : draft.ranking?.[k])?.length)
+    .map(([, name]) => name);
+  $('kept').textContent = w().kept(kept.join(ui === 'en' ? ', ' : '、'));
+}
+
+function readPaste() {
+  const text = $('paste').value;
+  const box = $('columns');
+  $('paste-error').textContent = '';
+  if (!text.trim()) { box.hidden = true; return; }
+  const read = guard(() => JSON.parse(studioReadPaste(text)));
+  if (!read) return;
+  if (read.error) {
+    const m = w().paste[read.error.kind];
+    $('paste-error').textContent = typeof m === 'function' ? m(read.error) : m;
+    box.hidden = true;
+    return;
+  }
+  const selects = Object.entries(w().columns).map(([field, label]) => {
+    const select = el('select', { id: `column-${field}` },
+      el('option', { value: '-1', text: w().none }),
+      ...read.header.map((h, i) => el('option', { value: String(i), text: h || `#${i + 1}` })));
+    select.value = String(read.guess[field] ?? -1);
+    return el('label', {}, el('span', { text: label }), select);
+  });
+  const use = el('button', { type: 'button', id: 'use-rows', text: w().useRows });
+  use.addEventListener('click', () => usePaste(text, read.header));
+  box.replaceChildren(...selects, use);
+  box.hidden = false;
+}
+
+function usePaste(text, header) {
+  const col = (f) => Number($(`column-${f}`).value);
+  const got = guard(() => JSON.parse(studioPoints(text, col('year'), col('rank'), col('of'), col('sources'))));
+  if (!got) return;
+  $('paste-error').textContent = got.problems.map((p) => w().cell(p.row, header[p.column] || p.column + 1, p.text)).join(' ');
+  commit((d) => {
+    d.ranking = d.ranking || {};
+    delete d.ranking.points_from;
+    d.ranking.points = got.points;
+  });
+  renderPoints();
+}
+
+function focusPath(path) {
+  for (let p = path; p; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
+    const target = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); return; }
+    if (!/[.[]/.test(p)) break;
+  }
+  if (path.startsWith('ranking.points')) $('paste').focus();
+}
+
+function renderProblems(check) {
+  problems = check.problems;
+  const items = [...check.problems.map((p) => ['problem', p]), ...check.warnings.map((p) => ['warning', p])]
+    .map(([kind, p]) => {
+      const b = el('button', { type: 'button', class: `studio-${kind}`,
+        text: `${kind === 'warning' ? `${w().warning}: ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}${p.hint ? ` (${p.hint})` : ''}` });
+      b.addEventListener('click', () => focusPath(p.path));
+      return el('li', {}, b);
+    });
+  $('problems').replaceChildren(...(items.length ? items : [el('li', { text: w().noProblems })]));
+  $('export').disabled = problems.length > 0;
+}
+
+function refresh() {
+  const check = guard(() => JSON.parse(studioCheck(JSON.stringify(draft))));
+  if (!check) return;
+  renderProblems(check);
+  document.documentElement.dataset.studioChecked = String(++checks);
+  if (problems.length) return;
+  for (const p of previews.splice(0)) guard(() => p.destroy());
+  for (const id of ['preview-wide', 'preview-phone']) {
+    const host = $(id);
+    const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    const box = el('div', { class: 'rankclimb-box', 'data-theme': $('preview-theme').value });
+    root.replaceChildren(el('link', { rel: 'stylesheet', href: 'rankclimb.css' }), box);
+    const chart = guard(() => new Chart(box, structuredClone(draft), { lang: $('preview-lang').value, reducedMotion: true }));
+    if (chart) previews.push(chart);
+  }
+}
+
+function render() {
+  document.documentElement.lang = ui;
+  for (const e of document.querySelectorAll('[data-t]')) {
+    const v = w()[e.dataset.t];
+    if (typeof v === 'string') e.textContent = v;
+  }
+  $('ui-lang').textContent = ui === 'en' ? '中文' : 'English';
+  $('preview-lang').value = draft.language || 'zh-CN';
+  renderTexts();
+  renderSources();
+  renderPoints();
+}
+
+async function openText(text) {
+  if (text.includes('\0')) { say(w().notJson); return; }
+  let file;
+  try { file = JSON.parse(text); } catch { say(w().notJson); return; }
+  if (!file || typeof file !== 'object' || file.format !== 'rankclimb/1') { say(w().otherFormat); return; }
+  replaceDraft(file);
+}
+
+async function start(url) {
+  const r = await fetch(url);
+  replaceDraft(await r.json());
+}
+
+async function download() {
+  if (problems.length) return;
+  const json = `${JSON.stringify(draft, null, 2)}\n`;
+  const png = async (narrow) => {
+    const canvas = document.createElement('canvas');
+    guard(() => studioDrawPicture(canvas, json, narrow));
+    const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+    return new Uint8Array(await blob.arrayBuffer());
+  };
+  const wide = await png(false);
+  const narrow = await png(true);
+  const zip = guard(() => studioExport(json, wide, narrow));
+  if (!zip) return;
+  const a = el('a', { href: URL.createObjectURL(new Blob([zip], { type: 'application/zip' })), download: `${studioFileStem(draft.title?.en || '')}.zip` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  dirty = false;
+  say(w().saved);
+}
+
+await init({ module_or_path: new URL('./studio/pkg/rankclimb_bg.wasm', import.meta.url) });
+const restored = localStorage.getItem(DRAFT_KEY);
+draft = restored ? JSON.parse(restored) : blank();
+dirty = Boolean(restored);
+render();
+saved();
+if (restored) say(w().restored);
+
+$('ui-lang').addEventListener('click', () => {
+  ui = ui === 'en' ? 'zh-CN' : 'en';
+  localStorage.setItem('rankclimb-studio-ui', ui);
+  render();
+  refresh();
+});
+$('undo').addEventListener('click', () => step(undoStack, redoStack));
+$('redo').addEventListener('click', () => step(redoStack, undoStack));
+$('export').addEventListener('click', download);
+$('new-blank').addEventListener('click', () => replaceDraft(blank()));
+$('new-story').addEventListener('click', () => start('data/pingdingshan.json'));
+$('new-example').addEventListener('click', () => start('data/example-city.json'));
+$('add-source').addEventListener('click', () => {
+  commit((d) => d.sources.push({ id: '', text: { 'zh-CN': '', en: '' } }));
+  renderSources();
+});
+$('open').addEventListener('change', async (e) => {
+  const f = e.target.files[0];
+  if (f) await openText(await f.text());
+  e.target.value = '';
+});
+for (const t of [$('drop'), $('form')]) {
+  t.addEventListener('dragover', (e) => e.preventDefault());
+  t.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer.files[0];
+    if (f) await openText(await f.text());
+  });
+}
+$('paste').addEventListener('input', readPaste);
+$('axis').addEventListener('change', () => commit((d) => { d.ranking.axis = $('axis').value; }));
+$('preview-lang').addEventListener('change', refresh);
+$('preview-theme').addEventListener('change', refresh);
+// What the page-level tests wait on, as on readers' pages.
+document.documentElement.dataset.rankclimbReady = 'studio';
