@@ -5,6 +5,7 @@
 // reader's own chart and makes the download. Plain DOM, no framework.
 import init, {
   Chart, studioCheck, studioReadPaste, studioPoints, studioDrawPicture, studioExport, studioFileStem,
+  studioDebugPanic,
 } from './studio/pkg/rankclimb.js';
 
 const WORDS = {
@@ -139,9 +140,16 @@ function guard(f) {
 
 function say(text) { $('status').textContent = text; }
 
-function commit(change) {
-  undoStack.push(JSON.stringify(draft));
-  if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+// Keys typed into one field in a run are one edit for undo, as in any editor.
+let lastEdit = { path: null, at: 0 };
+function commit(change, path = null) {
+  const now = performance.now();
+  const sameRun = path !== null && path === lastEdit.path && now - lastEdit.at < 1500;
+  lastEdit = { path, at: now };
+  if (!sameRun) {
+    undoStack.push(JSON.stringify(draft));
+    if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+  }
   redoStack = [];
   change(draft);
   tidy(draft);
@@ -162,14 +170,19 @@ function saved() {
 
 function step(from, to) {
   if (!from.length) return;
+  lastEdit = { path: null, at: 0 };
   to.push(JSON.stringify(draft));
   draft = JSON.parse(from.pop());
   render();
   saved();
 }
 
+// Other work replaces the draft only once the author agrees, asked before anything loads.
+function mayReplace() {
+  return !dirty || confirm(w().replace);
+}
+
 function replaceDraft(next) {
-  if (dirty && !confirm(w().replace)) return;
   undoStack = [];
   redoStack = [];
   draft = tidy(next);
@@ -191,7 +204,7 @@ function el(tag, attrs = {}, ...children) {
 function textInput(path, label) {
   const input = el('input', { type: 'text', 'data-path': path });
   input.value = getAt(draft, path) ?? '';
-  input.addEventListener('input', () => commit((d) => setAt(d, path, input.value)));
+  input.addEventListener('input', () => commit((d) => setAt(d, path, input.value), path));
   return el('label', {}, el('span', { text: label }), input);
 }
 
@@ -229,14 +242,14 @@ function renderPoints() {
     ids.value = (p.sources || []).join('; ');
     ids.addEventListener('input', () => commit((d) => {
       d.ranking.points[i].sources = ids.value.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
-    }));
+    }, `ranking.points[${i}].sources`));
     const note = (lang, n) => {
       const input = el('input', { type: 'text', 'data-path': `ranking.points[${i}].note.${lang}`, 'aria-label': `${p.year} ${w().head[n]}` });
       input.value = p.note?.[lang] ?? '';
       input.addEventListener('input', () => commit((d) => {
         const q = d.ranking.points[i];
         q.note = { 'zh-CN': q.note?.['zh-CN'] ?? '', en: q.note?.en ?? '', [lang]: input.value };
-      }));
+      }, `ranking.points[${i}].note.${lang}`));
       return input;
     };
     return el('tr', {}, el('th', { scope: 'row', 'data-path': `ranking.points[${i}].year`, tabindex: '-1', text: String(p.year) }),
@@ -350,10 +363,11 @@ async function openText(text) {
   let file;
   try { file = JSON.parse(text); } catch { say(w().notJson); return; }
   if (!file || typeof file !== 'object' || file.format !== 'rankclimb/1') { say(w().otherFormat); return; }
-  replaceDraft(file);
+  if (mayReplace()) replaceDraft(file);
 }
 
 async function start(url) {
+  if (!mayReplace()) return;
   const r = await fetch(url);
   replaceDraft(await r.json());
 }
@@ -396,7 +410,7 @@ $('ui-lang').addEventListener('click', () => {
 $('undo').addEventListener('click', () => step(undoStack, redoStack));
 $('redo').addEventListener('click', () => step(redoStack, undoStack));
 $('export').addEventListener('click', download);
-$('new-blank').addEventListener('click', () => replaceDraft(blank()));
+$('new-blank').addEventListener('click', () => { if (mayReplace()) replaceDraft(blank()); });
 $('new-story').addEventListener('click', () => start('data/pingdingshan.json'));
 $('new-example').addEventListener('click', () => start('data/example-city.json'));
 $('add-source').addEventListener('click', () => {
@@ -420,5 +434,7 @@ $('paste').addEventListener('input', readPaste);
 $('axis').addEventListener('change', () => commit((d) => { d.ranking.axis = $('axis').value; }));
 $('preview-lang').addEventListener('change', refresh);
 $('preview-theme').addEventListener('change', refresh);
+// For tests and debugging, as `debugPanic()` on a reader's chart: a panic inside the wasm.
+window.rankclimbStudio = { debugPanic: () => guard(() => studioDebugPanic()) };
 // What the page-level tests wait on, as on readers' pages.
 document.documentElement.dataset.rankclimbReady = 'studio';

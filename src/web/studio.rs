@@ -133,6 +133,13 @@ pub fn studio_export(json: &str, wide: &[u8], narrow: &[u8]) -> Result<Vec<u8>, 
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Panic inside the wasm, for tests and debugging: the page must keep the draft and say so.
+#[wasm_bindgen(js_name = studioDebugPanic)]
+pub fn studio_debug_panic() {
+    install_panic_hook();
+    panic!("studioDebugPanic: a panic asked for by the page");
+}
+
 /// The file name the download gives the data file, from the English title.
 #[wasm_bindgen(js_name = studioFileStem)]
 pub fn studio_file_stem(title: &str) -> String {

@@ -47,6 +47,61 @@ async fn paste_into(b: &Browser, selector: &str, text: &str) {
     b.press_with(Key::Control, 'v').await;
 }
 
+/// Press the download button and wait for the zip in `downloads`.
+async fn download(b: &Browser, downloads: &std::path::Path) -> Vec<u8> {
+    b.find("#export").await.click().await.expect("download");
+    let started = Instant::now();
+    loop {
+        let done = std::fs::read_dir(downloads)
+            .ok()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "zip"));
+        if let Some(bytes) = done.and_then(|p| std::fs::read(p).ok()) {
+            if zip::ZipArchive::new(std::io::Cursor::new(&bytes)).is_ok() {
+                return bytes;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no download in {}",
+            downloads.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A fresh folder for the browser's downloads, and the browser told to use it.
+async fn download_folder(b: &Browser, name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rankclimb-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("download folder");
+    b.cdp(
+        "Browser.setDownloadBehavior",
+        json!({"behavior": "allow", "downloadPath": dir.to_string_lossy()}),
+    )
+    .await;
+    dir
+}
+
+fn zipped_bytes(zip: &[u8], ends_with: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+    let name = archive
+        .file_names()
+        .find(|n| n.ends_with(ends_with))
+        .map(str::to_string)
+        .unwrap_or_else(|| panic!("no {ends_with} in the zip"));
+    let mut out = Vec::new();
+    archive
+        .by_name(&name)
+        .expect("the entry")
+        .read_to_end(&mut out)
+        .expect("read");
+    out
+}
+
 fn zipped_file(zip: &[u8], ends_with: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
     let name = archive
@@ -72,14 +127,7 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
         ..Options::default()
     })
     .await;
-    let downloads = std::env::temp_dir().join(format!("rankclimb-studio-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&downloads);
-    std::fs::create_dir_all(&downloads).expect("download folder");
-    b.cdp(
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": downloads.to_string_lossy()}),
-    )
-    .await;
+    let downloads = download_folder(&b, "studio").await;
     b.open("studio.html").await;
     b.wait_for(
         "return document.documentElement.dataset.studioChecked >= 1",
@@ -173,30 +221,7 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
     .await;
     b.screenshot("studio-1400.png").await;
 
-    b.find("#export").await.click().await.expect("download");
-    let started = Instant::now();
-    let zip = loop {
-        let done = std::fs::read_dir(&downloads)
-            .ok()
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "zip"));
-        if let Some(p) = done {
-            if let Ok(bytes) = std::fs::read(&p) {
-                if zip::ZipArchive::new(std::io::Cursor::new(&bytes)).is_ok() {
-                    break bytes;
-                }
-            }
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "no download in {}",
-            downloads.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let zip = download(&b, &downloads).await;
     let data = zipped_file(&zip, ".json");
     let readme = zipped_file(&zip, "README.txt");
     assert!(readme.contains("<div data-rankclimb=\"data/pingdingshan-high-tech-zone-climbs-44-places-in-five-years.json\">"), "{readme}");
@@ -287,12 +312,218 @@ async fn bad_input_gets_a_clear_message_and_no_freeze() {
     )
     .await;
     assert_eq!(b.js("return window.ran === undefined").await, true);
+    // Files opened through the file picker: binary junk, and JSON of another format.
+    let dir = std::env::temp_dir().join(format!("rankclimb-studio-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    for (name, bytes, says) in [
+        (
+            "junk.json",
+            &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
+            "not a JSON data file",
+        ),
+        (
+            "other.json",
+            &br#"{"type": "FeatureCollection", "features": []}"#[..],
+            "not a rankclimb data file",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write the file");
+        b.find("#open")
+            .await
+            .send_keys(&path.to_string_lossy())
+            .await
+            .expect("choose the file");
+        b.wait_for(
+            &format!("return document.getElementById('status').textContent.includes({says:?})"),
+            5000,
+        )
+        .await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     // 10,001 rows: refused with the limit said, the page still answers.
     let many = format!("year\trank\n{}", "2019\t98\n".repeat(10_001));
     b.js("document.getElementById('paste').value = ''").await;
     paste_into(&b, "#paste", &many).await;
     b.wait_for(
         "return document.getElementById('paste-error').textContent.includes('10,000')",
+        5000,
+    )
+    .await;
+    b.close().await;
+}
+
+/// An RGBA image: width, height and pixels.
+fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(bytes);
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("its pixels");
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+/// The accent line's pixels (the light palette's accent, within 40 of it on each channel):
+/// their number, and their bounding box.
+fn accent_marks((width, _, pixels): &(u32, u32, Vec<u8>)) -> (usize, [u32; 4]) {
+    let (mut n, mut b) = (0, [u32::MAX, u32::MAX, 0, 0]);
+    for (i, px) in pixels.chunks(4).enumerate() {
+        let near = |a: u8, b: u8| a.abs_diff(b) <= 40;
+        if near(px[0], 194) && near(px[1], 65) && near(px[2], 12) && px[3] > 200 {
+            let (x, y) = (i as u32 % width, i as u32 / width);
+            n += 1;
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        }
+    }
+    (n, b)
+}
+
+/// The studio draws the same pictures as `cargo xtask dist` for the same data file: the SVG
+/// text identical; each PNG the same size, with the accent marks (the line, its points, the
+/// counter) within 10% in count and 6 px in extent (measured: 7% and 6 px on the narrow one, 1%
+/// and 3 px on the wide one). Text is rasterised by the browser in one
+/// and by ab_glyph in the other, so the pixels themselves may differ.
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_studios_pictures_match_dists() {
+    let b = Browser::start(Options::default()).await;
+    let downloads = download_folder(&b, "studio-pictures").await;
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    b.find("#new-story")
+        .await
+        .click()
+        .await
+        .expect("start from the story");
+    b.wait_for("return !document.getElementById('export').disabled", 5000)
+        .await;
+    let zip = download(&b, &downloads).await;
+    let _ = std::fs::remove_dir_all(&downloads);
+    b.close().await;
+    let dist = crate::harness::dist_dir().join("data");
+    let built = std::fs::read_to_string(dist.join("pingdingshan.svg")).expect("dist's SVG");
+    assert!(
+        zipped_file(&zip, ".svg") == built,
+        "the SVG text differs from dist's"
+    );
+    for (studio, dist_png) in [
+        (".narrow.png", "pingdingshan.narrow.png"),
+        ("years.png", "pingdingshan.png"),
+    ] {
+        let ours = decode_png(&zipped_bytes(&zip, studio));
+        let theirs = decode_png(&std::fs::read(dist.join(dist_png)).expect("dist's PNG"));
+        assert_eq!((ours.0, ours.1), (theirs.0, theirs.1), "{dist_png}: size");
+        let ((n1, b1), (n2, b2)) = (accent_marks(&ours), accent_marks(&theirs));
+        assert!(n2 > 500, "{dist_png}: accent pixels found ({n2})");
+        assert!(
+            n1.abs_diff(n2) * 10 <= n2,
+            "{dist_png}: {n1} accent pixels against dist's {n2}"
+        );
+        for k in 0..4 {
+            assert!(
+                b1[k].abs_diff(b2[k]) <= 6,
+                "{dist_png}: accent marks span {b1:?}, dist's {b2:?}"
+            );
+        }
+    }
+}
+
+/// Nothing lost: a run of keys is one undo step, undo and redo go back and forth, the last 50
+/// edits can be undone, the draft comes back after a reload and after a panic in the wasm,
+/// and opening other work asks first.
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_draft_survives_undo_reloads_panics_and_replacing() {
+    let b = Browser::start(Options::default()).await;
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    let value =
+        |path: &str| format!("return document.querySelector('[data-path=\"{path}\"]').value");
+    type_into(&b, "[data-path=\"title.en\"]", "Climb").await;
+    type_into(&b, "[data-path=\"place.en\"]", "Zone").await;
+    b.find("#undo").await.click().await.expect("undo");
+    assert_eq!(b.js(&value("place.en")).await, "");
+    assert_eq!(b.js(&value("title.en")).await, "Climb");
+    b.find("#undo").await.click().await.expect("undo");
+    assert_eq!(b.js(&value("title.en")).await, "");
+    b.find("#redo").await.click().await.expect("redo");
+    assert_eq!(b.js(&value("title.en")).await, "Climb");
+
+    // 55 more edits (a source added each time): 50 can be undone, not more.
+    for _ in 0..55 {
+        b.find("#add-source")
+            .await
+            .click()
+            .await
+            .expect("add a source");
+    }
+    let sources = "return document.querySelectorAll('.studio-source').length";
+    assert_eq!(b.js(sources).await, 56);
+    while b
+        .js("return !document.getElementById('undo').disabled")
+        .await
+        == true
+    {
+        b.find("#undo").await.click().await.expect("undo");
+    }
+    assert_eq!(b.js(sources).await, 6);
+
+    // A reload brings the draft back, and says so.
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    assert_eq!(b.js(&value("title.en")).await, "Climb");
+    assert!(!b.text("#status").await.is_empty());
+
+    // A panic in the wasm: the page says so, and the draft is still there after a reload.
+    b.js("window.rankclimbStudio.debugPanic()").await;
+    b.wait_for(
+        "return document.getElementById('status').textContent.includes('draft is saved')",
+        5000,
+    )
+    .await;
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    assert_eq!(b.js(&value("title.en")).await, "Climb");
+
+    // Opening the example over unsaved work asks first; declining keeps the draft.
+    type_into(&b, "[data-path=\"title.en\"]", "!").await;
+    b.find("#new-example")
+        .await
+        .click()
+        .await
+        .expect("open the example");
+    assert!(b
+        .client
+        .get_alert_text()
+        .await
+        .is_ok_and(|t| t.contains("not been downloaded")));
+    b.client.dismiss_alert().await.expect("decline");
+    assert_eq!(b.js(&value("title.en")).await, "Climb!");
+    b.find("#new-example")
+        .await
+        .click()
+        .await
+        .expect("open the example");
+    b.client.accept_alert().await.expect("agree");
+    b.wait_for(
+        "return document.querySelector('[data-path=\"title.en\"]').value.startsWith('Twelve years')",
         5000,
     )
     .await;
