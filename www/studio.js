@@ -15,7 +15,13 @@ const WORDS = {
     open: 'Open a data file', drop: '…or drop a data file here.', texts: 'Titles',
     sources: 'Sources', addSource: 'Add a source', series: 'Ranks',
     pasteLabel: 'Paste cells from Excel, WPS or Google Sheets, or CSV text (the first row is the header)',
-    axis: 'Rank axis', axisFull: 'From 1st', axisFit: 'Around the ranks', problems: 'Problems',
+    axis: 'Rank axis', axisFull: 'From 1st', axisFit: 'Around the ranks', axisRange: 'From one rank to another',
+    axisFrom: 'Best rank shown', axisTo: 'Worst rank shown', problems: 'Problems',
+    annotations: 'Notes on the chart', addAnnotation: 'Add a note', peers: 'Other places', addPeer: 'Add a place',
+    kinds: { line: 'Line at a rank', band: 'Band over years', callout: 'Note on a year' },
+    kind: 'Kind', noteText: 'Text', rank: 'Rank', year: 'Year', from: 'From year', to: 'To year',
+    sourceIds: 'Source ids (separated by ;)', name: 'Name', peerRanks: 'Ranks by year (empty: not published)',
+    embed: 'Embed', snippetDiv: 'In the page (div)', snippetFrame: 'In an iframe', copy: 'Copy', copied: 'Copied.',
     preview: 'Preview', previewLang: 'Language', previewTheme: 'Colours', light: 'Light', dark: 'Dark',
     fields: { title: 'Title', subtitle: 'Subtitle', place: 'Place', place_short: 'Short name of the place', label: 'Rank label', measure_word: 'Chinese measure word (家 or 个)' },
     zh: 'Chinese', en: 'English', id: 'Id', short: 'Short name', text: 'Full citation', url: 'Address (optional)',
@@ -35,7 +41,7 @@ const WORDS = {
     replace: 'Replace the work in progress? It has not been downloaded.', restored: 'Your draft was restored.',
     saved: 'Downloaded.', crashed: 'The studio stopped on an internal error. Your draft is saved: reload the page to go on.',
     kept: (n) => n ? `Kept as in the file: ${n}. (Editing them here comes next.)` : '',
-    keptParts: { panels: 'panels', annotations: 'annotations', peers: 'other places' },
+    keptParts: { panels: 'panels' },
   },
   'zh-CN': {
     title: 'rankclimb 制图室', undo: '撤销', redo: '重做', export: '下载（zip）', start: '开始',
@@ -43,7 +49,13 @@ const WORDS = {
     open: '打开数据文件', drop: '……或把数据文件拖到这里。', texts: '标题',
     sources: '来源', addSource: '添加来源', series: '排名',
     pasteLabel: '粘贴从 Excel、WPS 或谷歌表格复制的单元格，或 CSV 文本（第一行为表头）',
-    axis: '纵轴', axisFull: '自第1名起', axisFit: '围绕各名次', problems: '问题',
+    axis: '纵轴', axisFull: '自第1名起', axisFit: '围绕各名次', axisRange: '指定名次范围',
+    axisFrom: '最前名次', axisTo: '最后名次', problems: '问题',
+    annotations: '图中标注', addAnnotation: '添加标注', peers: '对照地区', addPeer: '添加地区',
+    kinds: { line: '名次参考线', band: '年度区间', callout: '年度标注' },
+    kind: '类型', noteText: '文字', rank: '名次', year: '年度', from: '起始年度', to: '结束年度',
+    sourceIds: '来源编号（以 ; 分隔）', name: '名称', peerRanks: '各年度名次（留空：未公布）',
+    embed: '嵌入', snippetDiv: '嵌入网页（div）', snippetFrame: '以 iframe 嵌入', copy: '复制', copied: '已复制。',
     preview: '预览', previewLang: '语言', previewTheme: '配色', light: '浅色', dark: '深色',
     fields: { title: '标题', subtitle: '副标题', place: '地区', place_short: '地区简称', label: '排名名称', measure_word: '量词（家或个）' },
     zh: '中文', en: '英文', id: '编号', short: '简称', text: '完整出处', url: '网址（可选）',
@@ -63,7 +75,7 @@ const WORDS = {
     replace: '要替换尚未下载的当前内容吗？', restored: '已恢复上次的草稿。',
     saved: '已下载。', crashed: '制图室因内部错误停止。草稿已保存：请刷新页面继续。',
     kept: (n) => n ? `以下内容按原文件保留：${n}。（在此编辑将在下一步提供。）` : '',
-    keptParts: { panels: '指标面板', annotations: '图中标注', peers: '对照地区' },
+    keptParts: { panels: '指标面板' },
   },
 };
 const DRAFT_KEY = 'rankclimb-studio-draft';
@@ -119,6 +131,9 @@ function tidy(d) {
   }
   for (const p of d.ranking?.points || []) {
     if (p.note && !p.note['zh-CN'] && !p.note.en) delete p.note;
+  }
+  for (const k of ['annotations', 'peers']) {
+    if (d.ranking && Array.isArray(d.ranking[k]) && d.ranking[k].length === 0) delete d.ranking[k];
   }
   return d;
 }
@@ -260,11 +275,127 @@ function renderPoints() {
   $('points').replaceChildren(rows.length
     ? el('table', { class: 'studio-points' }, el('thead', {}, el('tr', {}, ...w().head.map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows))
     : '');
-  $('axis').value = typeof draft.ranking?.axis === 'string' ? draft.ranking.axis : 'full';
+  const axis = draft.ranking?.axis;
+  $('axis').value = typeof axis === 'object' && axis ? 'range' : (axis || 'full');
+  $('axis-range').hidden = $('axis').value !== 'range';
+  $('axis-from').value = axis?.from ?? '';
+  $('axis-to').value = axis?.to ?? '';
   const kept = Object.entries(w().keptParts)
     .filter(([k]) => (k === 'panels' ? draft.panels : draft.ranking?.[k])?.length)
     .map(([, name]) => name);
   $('kept').textContent = w().kept(kept.join(ui === 'en' ? ', ' : '、'));
+}
+
+const idsOf = (text) => text.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+const numberOr = (text, other) => (text.trim() === '' ? other : Number(text));
+
+function idsInput(path, label) {
+  const input = el('input', { type: 'text', 'data-path': path });
+  input.value = (getAt(draft, path) || []).join('; ');
+  input.addEventListener('input', () => commit((d) => setAt(d, path, idsOf(input.value)), path));
+  return el('label', {}, el('span', { text: label }), input);
+}
+
+function numberInput(path, label, empty = undefined) {
+  const input = el('input', { type: 'number', 'data-path': path });
+  input.value = getAt(draft, path) ?? '';
+  input.addEventListener('input', () => commit((d) => setAt(d, path, numberOr(input.value, empty)), path));
+  return el('label', {}, el('span', { text: label }), input);
+}
+
+function removeButton(list, i, again) {
+  const b = el('button', { type: 'button', text: w().remove });
+  b.addEventListener('click', () => {
+    commit((d) => getAt(d, list).splice(i, 1));
+    again();
+  });
+  return b;
+}
+
+// Each note's fields follow its kind: a rank for a line, two years for a band, a year for a
+// note on a point.
+function renderAnnotations() {
+  const list = draft.ranking?.annotations || [];
+  $('annotations').replaceChildren(...list.map((a, i) => {
+    const base = `ranking.annotations[${i}]`;
+    const kind = el('select', { 'data-path': `${base}.kind` },
+      ...Object.entries(w().kinds).map(([k, name]) => el('option', { value: k, text: name })));
+    kind.value = a.kind;
+    kind.addEventListener('change', () => {
+      commit((d) => {
+        const n = getAt(d, base);
+        for (const k of ['rank', 'year', 'from', 'to']) delete n[k];
+        n.kind = kind.value;
+      });
+      renderAnnotations();
+    });
+    const where = {
+      line: [numberInput(`${base}.rank`, w().rank)],
+      band: [numberInput(`${base}.from`, w().from), numberInput(`${base}.to`, w().to)],
+      callout: [numberInput(`${base}.year`, w().year)],
+    }[a.kind] || [];
+    return el('div', { class: 'studio-source' }, el('label', {}, el('span', { text: w().kind }), kind), ...where,
+      bilingual(`${base}.text`, w().noteText), idsInput(`${base}.sources`, w().sourceIds),
+      removeButton('ranking.annotations', i, renderAnnotations));
+  }));
+}
+
+// Another place: its name, and a rank for each of the main series' years (empty: not
+// published), all backed by the sources named.
+function renderPeers() {
+  const years = (draft.ranking?.points || []).map((p) => p.year);
+  const list = draft.ranking?.peers || [];
+  $('peers').replaceChildren(...list.map((peer, i) => {
+    const base = `ranking.peers[${i}]`;
+    const ranks = years.map((year) => {
+      const input = el('input', { type: 'number', min: '1', 'data-peer-year': `${i}:${year}`,
+        'data-path': `${base}.points[${(peer.points || []).findIndex((q) => q.year === year)}].rank` });
+      input.value = (peer.points || []).find((q) => q.year === year)?.rank ?? '';
+      input.addEventListener('input', () => commit((d) => {
+        const p = getAt(d, base);
+        const sources = p.points?.find((q) => q.sources?.length)?.sources || [];
+        const others = (p.points || []).filter((q) => q.year !== year);
+        const rank = numberOr(input.value, null);
+        p.points = [...others, ...(rank === null ? [] : [{ year, rank, of: null, sources }])]
+          .sort((a, b) => a.year - b.year);
+      }, `${base}.${year}`));
+      return el('label', {}, el('span', { text: String(year) }), input);
+    });
+    const sources = el('input', { type: 'text', 'data-path': `${base}.points` });
+    sources.value = (peer.points?.[0]?.sources || []).join('; ');
+    sources.addEventListener('input', () => commit((d) => {
+      for (const q of getAt(d, base).points || []) q.sources = idsOf(sources.value);
+    }, `${base}.sources`));
+    return el('div', { class: 'studio-source' }, bilingual(`${base}.name`, w().name),
+      el('p', { text: w().peerRanks }), el('div', { class: 'studio-years' }, ...ranks),
+      el('label', {}, el('span', { text: w().sourceIds }), sources),
+      removeButton('ranking.peers', i, renderPeers));
+  }));
+}
+
+// The two snippets of the download's README, with the file name it will have.
+function renderSnippets() {
+  const name = guard(() => studioFileStem(draft.title?.en || '')) || 'chart';
+  const title = (draft.title?.[draft.language || 'zh-CN'] || '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const snippets = [
+    [w().snippetDiv, `<div data-rankclimb="data/${name}.json">\n  <noscript><img src="data/${name}.png" alt="${title}"></noscript>\n</div>\n<script type="module" src="rankclimb.js"></script>`],
+    [w().snippetFrame, `<iframe data-rankclimb-iframe src="embed.html?data=data/${name}.json" title="${title}" style="width:100%;border:0"></iframe>\n<script src="rankclimb-iframe.js"></script>`],
+  ];
+  $('snippets').replaceChildren(...snippets.map(([label, code], k) => {
+    const area = el('textarea', { readonly: '', rows: '4', id: `snippet-${k}`, spellcheck: 'false' });
+    area.value = code;
+    const copy = el('button', { type: 'button', text: w().copy });
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(code);
+      } catch {
+        area.select();
+        document.execCommand('copy');
+      }
+      say(w().copied);
+    });
+    return el('div', {}, el('label', { for: `snippet-${k}`, text: label }), area, copy);
+  }));
 }
 
 function readPaste() {
@@ -329,6 +460,7 @@ function renderProblems(check) {
 }
 
 function refresh() {
+  renderSnippets();
   const check = guard(() => JSON.parse(studioCheck(JSON.stringify(draft))));
   if (!check) return;
   renderProblems(check);
@@ -356,6 +488,9 @@ function render() {
   renderTexts();
   renderSources();
   renderPoints();
+  renderAnnotations();
+  renderPeers();
+  renderSnippets();
 }
 
 async function openText(text) {
@@ -431,7 +566,30 @@ for (const t of [$('drop'), $('form')]) {
   });
 }
 $('paste').addEventListener('input', readPaste);
-$('axis').addEventListener('change', () => commit((d) => { d.ranking.axis = $('axis').value; }));
+$('axis').addEventListener('change', () => {
+  const v = $('axis').value;
+  commit((d) => { d.ranking.axis = v === 'range' ? { from: 1, to: 100 } : v; });
+  renderPoints();
+});
+for (const id of ['axis-from', 'axis-to']) {
+  $(id).addEventListener('input', () => commit((d) => {
+    d.ranking.axis = { from: numberOr($('axis-from').value, 1), to: numberOr($('axis-to').value, 1) };
+  }, 'ranking.axis'));
+}
+$('add-annotation').addEventListener('click', () => {
+  commit((d) => {
+    d.ranking.annotations = d.ranking.annotations || [];
+    d.ranking.annotations.push({ kind: 'line', rank: 100, text: { 'zh-CN': '', en: '' }, sources: [] });
+  });
+  renderAnnotations();
+});
+$('add-peer').addEventListener('click', () => {
+  commit((d) => {
+    d.ranking.peers = d.ranking.peers || [];
+    d.ranking.peers.push({ name: { 'zh-CN': '', en: '' }, points: [] });
+  });
+  renderPeers();
+});
 $('preview-lang').addEventListener('change', refresh);
 $('preview-theme').addEventListener('change', refresh);
 // For tests and debugging, as `debugPanic()` on a reader's chart: a panic inside the wasm.

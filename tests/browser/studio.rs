@@ -206,6 +206,28 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
         .click()
         .await
         .expect("use the rows");
+    // The top-100 line, as the bundled story draws it: a new note is a line at 100th.
+    b.find("#add-annotation")
+        .await
+        .click()
+        .await
+        .expect("add a note");
+    let line = &story["ranking"]["annotations"][0];
+    for lang in ["zh-CN", "en"] {
+        let text = line["text"][lang].as_str().expect("text");
+        type_into(
+            &b,
+            &format!("[data-path=\"ranking.annotations[0].text.{lang}\"]"),
+            text,
+        )
+        .await;
+    }
+    type_into(
+        &b,
+        "[data-path=\"ranking.annotations[0].sources\"]",
+        "henan-daily-2021-02-21",
+    )
+    .await;
     b.wait_for("return !document.getElementById('export').disabled", 5000)
         .await;
     let shown = b.text("#points").await;
@@ -243,6 +265,17 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
         };
         assert_eq!(ids(&model, &got.sources), ids(&bundled, &want.sources));
     }
+    let notes = |m: &rankclimb::Model| -> Vec<(String, String, Vec<String>)> {
+        m.ranking
+            .annotations
+            .iter()
+            .map(|a| {
+                let ids = a.sources.iter().map(|&i| m.sources[i].id.clone()).collect();
+                (format!("{:?}", a.kind), format!("{:?}", a.text), ids)
+            })
+            .collect()
+    };
+    assert_eq!(notes(&model), notes(&bundled));
     for s in &model.sources {
         let want = bundled
             .sources
@@ -527,5 +560,76 @@ async fn the_draft_survives_undo_reloads_panics_and_replacing() {
         5000,
     )
     .await;
+    b.close().await;
+}
+
+/// Other places and the axis range are edited with plain fields: a place's ranks by year
+/// (empty: not published) with its sources, and a range from one rank to another.
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn other_places_and_the_axis_are_edited_in_fields() {
+    let b = Browser::start(Options::default()).await;
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+    b.find("#new-story")
+        .await
+        .click()
+        .await
+        .expect("start from the story");
+    b.wait_for("return !document.getElementById('export').disabled", 5000)
+        .await;
+    b.find("#add-peer")
+        .await
+        .click()
+        .await
+        .expect("add a place");
+    type_into(
+        &b,
+        "[data-path=\"ranking.peers[0].name.zh-CN\"]",
+        "郑州高新区",
+    )
+    .await;
+    type_into(&b, "[data-path=\"ranking.peers[0].name.en\"]", "Zhengzhou").await;
+    type_into(&b, "[data-peer-year=\"0:2019\"]", "20").await;
+    type_into(&b, "[data-peer-year=\"0:2020\"]", "17").await;
+    type_into(
+        &b,
+        "[data-path=\"ranking.peers[0].points\"]",
+        "henan-daily-2021-02-21",
+    )
+    .await;
+    // The bundled axis is fitted: it now holds Zhengzhou's 17th too. The draft has no problem.
+    b.wait_for(
+        "const d = JSON.parse(localStorage.getItem('rankclimb-studio-draft'));
+         const p = d.ranking.peers[0];
+         return p.points.length === 2 && p.points[1].rank === 17 && p.points[0].sources[0] === 'henan-daily-2021-02-21'
+           && !document.getElementById('export').disabled",
+        5000,
+    )
+    .await;
+    b.js("document.getElementById('peers').scrollIntoView()")
+        .await;
+    b.screenshot("studio-peers.png").await;
+    // A range that leaves Zhengzhou out is a problem, named at the axis.
+    b.find("#axis")
+        .await
+        .select_by_value("range")
+        .await
+        .expect("a range");
+    type_into(&b, "#axis-from", "0").await;
+    b.wait_for(
+        "return [...document.querySelectorAll('#problems button')].some(b => b.textContent.startsWith('ranking.axis'))",
+        5000,
+    )
+    .await;
+    assert_eq!(
+        b.js("return document.getElementById('export').disabled")
+            .await,
+        true
+    );
     b.close().await;
 }
