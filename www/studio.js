@@ -21,6 +21,11 @@ const WORDS = {
     kinds: { line: 'Line at a rank', band: 'Band over years', callout: 'Note on a year' },
     kind: 'Kind', noteText: 'Text', rank: 'Rank', year: 'Year', from: 'From year', to: 'To year',
     sourceIds: 'Source ids (separated by ;)', name: 'Name', peerRanks: 'Ranks by year (empty: not published)',
+    panels: 'Indicator panels', newPanelKind: 'Kind of a new panel', kindRanks: 'Sub-rankings', kindBars: 'Bars',
+    kindStats: 'Figures', addPanel: 'Add a panel', addItem: 'Add an item', addMeasure: 'Add a measure',
+    panelKinds: { ranks: 'Sub-rankings', bars: 'Bars', stats: 'Figures' }, label: 'Label', subtitle: 'Subtitle',
+    of: 'Number ranked', reference: 'Reference (for example the overall rank)', refRank: 'Reference rank',
+    value: 'Value (empty: no data)', unit: 'Unit', detail: 'Detail', measure: 'Measure',
     embed: 'Embed', snippetDiv: 'In the page (div)', snippetFrame: 'In an iframe', copy: 'Copy', copied: 'Copied.',
     preview: 'Preview', previewLang: 'Language', previewTheme: 'Colours', light: 'Light', dark: 'Dark',
     fields: { title: 'Title', subtitle: 'Subtitle', place: 'Place', place_short: 'Short name of the place', label: 'Rank label', measure_word: 'Chinese measure word (家 or 个)' },
@@ -40,8 +45,6 @@ const WORDS = {
     notJson: 'This file is not a JSON data file.', otherFormat: 'This JSON file is not a rankclimb data file (its "format" is not "rankclimb/1").',
     replace: 'Replace the work in progress? It has not been downloaded.', restored: 'Your draft was restored.',
     saved: 'Downloaded.', crashed: 'The studio stopped on an internal error. Your draft is saved: reload the page to go on.',
-    kept: (n) => n ? `Kept as in the file: ${n}. (Editing them here comes next.)` : '',
-    keptParts: { panels: 'panels' },
   },
   'zh-CN': {
     title: 'rankclimb 制图室', undo: '撤销', redo: '重做', export: '下载（zip）', start: '开始',
@@ -55,6 +58,11 @@ const WORDS = {
     kinds: { line: '名次参考线', band: '年度区间', callout: '年度标注' },
     kind: '类型', noteText: '文字', rank: '名次', year: '年度', from: '起始年度', to: '结束年度',
     sourceIds: '来源编号（以 ; 分隔）', name: '名称', peerRanks: '各年度名次（留空：未公布）',
+    panels: '指标面板', newPanelKind: '新面板的类型', kindRanks: '单项排名', kindBars: '条形图',
+    kindStats: '数字', addPanel: '添加面板', addItem: '添加一项', addMeasure: '添加度量',
+    panelKinds: { ranks: '单项排名', bars: '条形图', stats: '数字' }, label: '名称', subtitle: '副标题',
+    of: '参评总数', reference: '参照（例如综合排名）', refRank: '参照名次',
+    value: '数值（留空：无数据）', unit: '单位', detail: '说明', measure: '度量',
     embed: '嵌入', snippetDiv: '嵌入网页（div）', snippetFrame: '以 iframe 嵌入', copy: '复制', copied: '已复制。',
     preview: '预览', previewLang: '语言', previewTheme: '配色', light: '浅色', dark: '深色',
     fields: { title: '标题', subtitle: '副标题', place: '地区', place_short: '地区简称', label: '排名名称', measure_word: '量词（家或个）' },
@@ -74,8 +82,6 @@ const WORDS = {
     notJson: '这不是 JSON 数据文件。', otherFormat: '这个 JSON 文件不是 rankclimb 数据文件（format 不是 "rankclimb/1"）。',
     replace: '要替换尚未下载的当前内容吗？', restored: '已恢复上次的草稿。',
     saved: '已下载。', crashed: '制图室因内部错误停止。草稿已保存：请刷新页面继续。',
-    kept: (n) => n ? `以下内容按原文件保留：${n}。（在此编辑将在下一步提供。）` : '',
-    keptParts: { panels: '指标面板' },
   },
 };
 const DRAFT_KEY = 'rankclimb-studio-draft';
@@ -131,6 +137,11 @@ function tidy(d) {
   }
   for (const p of d.ranking?.points || []) {
     if (p.note && !p.note['zh-CN'] && !p.note.en) delete p.note;
+  }
+  for (const p of d.panels || []) {
+    for (const k of ['subtitle']) if (p[k] && !p[k]['zh-CN'] && !p[k].en) delete p[k];
+    if (p.reference && !p.reference.label?.['zh-CN'] && !p.reference.label?.en && p.reference.rank == null) delete p.reference;
+    for (const it of p.items || []) if (it.detail && !it.detail['zh-CN'] && !it.detail.en) delete it.detail;
   }
   for (const k of ['annotations', 'peers']) {
     if (d.ranking && Array.isArray(d.ranking[k]) && d.ranking[k].length === 0) delete d.ranking[k];
@@ -223,9 +234,12 @@ function textInput(path, label) {
   return el('label', {}, el('span', { text: label }), input);
 }
 
+// "标题（中文）" / "Title (Chinese)": each language's own brackets.
+const paren = (label, what) => (ui === 'en' ? `${label} (${what})` : `${label}（${what}）`);
+
 function bilingual(path, label) {
   return el('div', { class: 'studio-pair' },
-    textInput(`${path}.zh-CN`, `${label} (${w().zh})`), textInput(`${path}.en`, `${label} (${w().en})`));
+    textInput(`${path}.zh-CN`, paren(label, w().zh)), textInput(`${path}.en`, paren(label, w().en)));
 }
 
 function renderTexts() {
@@ -280,10 +294,6 @@ function renderPoints() {
   $('axis-range').hidden = $('axis').value !== 'range';
   $('axis-from').value = axis?.from ?? '';
   $('axis-to').value = axis?.to ?? '';
-  const kept = Object.entries(w().keptParts)
-    .filter(([k]) => (k === 'panels' ? draft.panels : draft.ranking?.[k])?.length)
-    .map(([, name]) => name);
-  $('kept').textContent = w().kept(kept.join(ui === 'en' ? ', ' : '、'));
 }
 
 const idsOf = (text) => text.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
@@ -370,6 +380,52 @@ function renderPeers() {
       el('p', { text: w().peerRanks }), el('div', { class: 'studio-years' }, ...ranks),
       el('label', {}, el('span', { text: w().sourceIds }), sources),
       removeButton('ranking.peers', i, renderPeers));
+  }));
+}
+
+// A panel's fields follow its kind: the number ranked and a reference for sub-rankings, the
+// measures for bars; every item has a label, its value or values, and sources.
+function renderPanels() {
+  const two = () => ({ 'zh-CN': '', en: '' });
+  $('panels').replaceChildren(...(draft.panels || []).map((p, i) => {
+    const base = `panels[${i}]`;
+    const add = (label, f) => {
+      const b = el('button', { type: 'button', text: label });
+      b.addEventListener('click', () => { commit(f); renderPanels(); });
+      return b;
+    };
+    const items = (p.items || []).map((it, j) => {
+      const at = `${base}.items[${j}]`;
+      const fields = {
+        ranks: () => [numberInput(`${at}.rank`, w().rank, null)],
+        bars: () => (p.measures || []).map((m, k) => numberInput(`${at}.values[${k}]`, `${m.label?.[ui] || w().measure} ${k + 1}`, null)),
+        stats: () => [numberInput(`${at}.value`, w().value, null), bilingual(`${at}.unit`, w().unit), bilingual(`${at}.detail`, w().detail)],
+      }[p.kind]?.() || [];
+      return el('div', { class: 'studio-item' }, bilingual(`${at}.label`, w().label), ...fields,
+        idsInput(`${at}.sources`, w().sourceIds), removeButton(`${base}.items`, j, renderPanels));
+    });
+    const head = {
+      ranks: () => [numberInput(`${base}.of`, w().of),
+        bilingual(`${base}.reference.label`, w().reference), numberInput(`${base}.reference.rank`, w().refRank)],
+      bars: () => [...(p.measures || []).map((m, k) => el('div', { class: 'studio-item' },
+        bilingual(`${base}.measures[${k}].label`, `${w().measure} ${k + 1}`), bilingual(`${base}.measures[${k}].unit`, w().unit),
+        removeButton(`${base}.measures`, k, renderPanels))),
+      add(w().addMeasure, (d) => {
+        const q = getAt(d, base);
+        q.measures = [...(q.measures || []), { label: two(), unit: two() }];
+        for (const it of q.items || []) it.values = [...(it.values || []), null];
+      })],
+      stats: () => [],
+    }[p.kind]?.() || [];
+    const newItem = {
+      ranks: () => ({ label: two(), rank: null, sources: [] }),
+      bars: () => ({ label: two(), values: (p.measures || []).map(() => null), sources: [] }),
+      stats: () => ({ label: two(), value: null, unit: two(), sources: [] }),
+    }[p.kind];
+    return el('div', { class: 'studio-source' }, el('p', { class: 'studio-panel-head', text: `${i + 1}. ${w().panelKinds[p.kind] || p.kind}` }),
+      bilingual(`${base}.title`, w().fields.title), bilingual(`${base}.subtitle`, w().subtitle), ...head, ...items,
+      ...(newItem ? [add(w().addItem, (d) => getAt(d, `${base}.items`).push(newItem()))] : []),
+      removeButton('panels', i, renderPanels));
   }));
 }
 
@@ -490,6 +546,7 @@ function render() {
   renderPoints();
   renderAnnotations();
   renderPeers();
+  renderPanels();
   renderSnippets();
 }
 
@@ -582,6 +639,17 @@ $('add-annotation').addEventListener('click', () => {
     d.ranking.annotations.push({ kind: 'line', rank: 100, text: { 'zh-CN': '', en: '' }, sources: [] });
   });
   renderAnnotations();
+});
+$('add-panel').addEventListener('click', () => {
+  const kind = $('panel-kind').value;
+  const two = () => ({ 'zh-CN': '', en: '' });
+  const panel = {
+    ranks: { kind, title: two(), of: 100, items: [] },
+    bars: { kind, title: two(), measures: [{ label: two(), unit: two() }], items: [] },
+    stats: { kind, title: two(), items: [] },
+  }[kind];
+  commit((d) => { d.panels = [...(d.panels || []), panel]; });
+  renderPanels();
 });
 $('add-peer').addEventListener('click', () => {
   commit((d) => {

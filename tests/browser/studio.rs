@@ -611,6 +611,58 @@ async fn other_places_and_the_axis_are_edited_in_fields() {
         5000,
     )
     .await;
+    // The story's panels are in fields too; a new panel of figures is added by hand.
+    assert_eq!(
+        b.js("return document.querySelector('[data-path=\"panels[0].items[0].rank\"]').value")
+            .await,
+        "73"
+    );
+    b.find("#panel-kind")
+        .await
+        .select_by_value("stats")
+        .await
+        .expect("a kind");
+    b.find("#add-panel")
+        .await
+        .click()
+        .await
+        .expect("add a panel");
+    type_into(&b, "[data-path=\"panels[4].title.zh-CN\"]", "2022年环境").await;
+    type_into(
+        &b,
+        "[data-path=\"panels[4].title.en\"]",
+        "Environment, 2022",
+    )
+    .await;
+    b.js("[...document.querySelectorAll('#panels button')].filter(b => b.textContent === 'Add an item').pop().click()").await;
+    type_into(
+        &b,
+        "[data-path=\"panels[4].items[0].label.zh-CN\"]",
+        "优良天数",
+    )
+    .await;
+    type_into(
+        &b,
+        "[data-path=\"panels[4].items[0].label.en\"]",
+        "Good-air days",
+    )
+    .await;
+    type_into(&b, "[data-path=\"panels[4].items[0].value\"]", "260").await;
+    type_into(&b, "[data-path=\"panels[4].items[0].unit.zh-CN\"]", "天").await;
+    type_into(
+        &b,
+        "[data-path=\"panels[4].items[0].sources\"]",
+        "article-l9",
+    )
+    .await;
+    b.wait_for(
+        "const d = JSON.parse(localStorage.getItem('rankclimb-studio-draft'));
+         const it = d.panels[4].items[0];
+         return it.value === 260 && it.unit['zh-CN'] === '天' && it.sources[0] === 'article-l9'
+           && !document.getElementById('export').disabled",
+        5000,
+    )
+    .await;
     b.js("document.getElementById('peers').scrollIntoView()")
         .await;
     b.screenshot("studio-peers.png").await;
