@@ -8,6 +8,8 @@ use crate::{dist, step};
 /// Chromium is started exactly as the browser tests start it.
 #[path = "../../tests/browser/chromium.rs"]
 mod chromium;
+#[path = "bench_studio.rs"]
+mod studio;
 use anyhow::{anyhow, bail, Result};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::Client;
@@ -537,6 +539,33 @@ fn print_profile(profile: &Value) {
     println!("  canvas calls per frame: {}", calls.join(", "));
 }
 
+/// The studio alone (`bench --studio`): edit → preview, printed.
+pub fn bench_studio(root: &Path) -> Result<()> {
+    let dir = dist::dist(root)?;
+    let rt = tokio::runtime::Runtime::new()?;
+    let studio = rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let base = format!("http://{}", listener.local_addr()?);
+        let app = crate::serve::router(&dir);
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        step("measuring the studio: an edit to both previews redrawn");
+        studio::edit_to_preview(&base).await
+    })?;
+    print_studio(&studio);
+    Ok(())
+}
+
+fn print_studio(studio: &Value) {
+    println!(
+        "\nstudio (studio.html, 1400×1000, this machine): edit → both previews redrawn, {} keys typed into the title\n  median {:.1} ms, max {:.1} ms",
+        studio["edits"],
+        studio["median_ms"].as_f64().unwrap_or(f64::NAN),
+        studio["max_ms"].as_f64().unwrap_or(f64::NAN)
+    );
+}
+
 pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
     let dir = dist::dist(root)?;
     let rt = tokio::runtime::Runtime::new()?;
@@ -592,8 +621,11 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
                 pages.push((name, page, conditions, runs, profile));
             }
         }
-        anyhow::Ok(pages)
+        step("measuring the studio: an edit to both previews redrawn");
+        let studio = studio::edit_to_preview(&base).await?;
+        anyhow::Ok((pages, studio))
     })?;
+    let (report, studio) = report;
 
     let mut out = Vec::new();
     println!(
@@ -753,7 +785,8 @@ pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
         summary["profile"] = profile.clone();
         out.push(summary);
     }
-    let json = json!({ "machine": machine(), "browser": report[0].3[0]["browser"], "pages": out, "raw": report.iter().map(|(n, _, c, r, _)| json!({"name": n, "conditions": c.name, "runs": r})).collect::<Vec<_>>() });
+    print_studio(&studio);
+    let json = json!({ "machine": machine(), "browser": report[0].3[0]["browser"], "pages": out, "studio": studio, "raw": report.iter().map(|(n, _, c, r, _)| json!({"name": n, "conditions": c.name, "runs": r})).collect::<Vec<_>>() });
     let path = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root.join("target"), std::path::PathBuf::from)
         .join("bench.json");

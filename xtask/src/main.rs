@@ -33,6 +33,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every test: native, then the built page in headless Chromium
   bench [--runs N]     measure size and speed of the built page in headless Chromium
+  bench --studio       measure only the studio's edit → preview time
                        (median of N cold loads per page, default 5), then profile a frame
   check [--strict] FILE
                        validate a data file and list every problem with its place and a fix,
@@ -63,6 +64,7 @@ fn run() -> Result<()> {
         Some("test") => test::test(&root),
         Some("bench") => {
             let runs = match args.get(1).map(String::as_str) {
+                Some("--studio") => return bench::bench_studio(&root),
                 None => 5,
                 Some("--runs") => match args.get(2).and_then(|n| n.parse::<usize>().ok()) {
                     Some(n) if n > 0 => n,

@@ -1,0 +1,94 @@
+//! The studio's part of `cargo xtask bench`: how long from an edit to both previews redrawn,
+//! as an author types into the story's title, one key at a time.
+
+use super::chromium;
+use anyhow::{anyhow, Result};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+/// Keys typed, each measured on its own.
+const EDITS: usize = 20;
+
+/// The edit → preview times (ms) of `EDITS` keys typed into the English title, with the
+/// story open, on this machine as it is.
+pub async fn edit_to_preview(base: &str) -> Result<Value> {
+    let viewport = chromium::Viewport {
+        width: 1400,
+        height: 1000,
+        scale: 1.0,
+        touch: false,
+    };
+    let started = chromium::start(viewport, &[], false)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    let c = started.client;
+    let js = |script: &'static str| {
+        let c = c.clone();
+        async move {
+            c.execute(script, vec![])
+                .await
+                .map_err(|e| anyhow!("{e}: {script}"))
+        }
+    };
+    // A fresh draft: the page saves one as soon as it runs, so clear it after that.
+    c.goto(&format!("{base}/studio.html")).await?;
+    wait(
+        &c,
+        "return document.documentElement.dataset.studioChecked >= 1",
+    )
+    .await?;
+    js("localStorage.clear()").await?;
+    c.goto(&format!("{base}/studio.html")).await?;
+    wait(
+        &c,
+        "return document.documentElement.dataset.studioChecked >= 1",
+    )
+    .await?;
+    js("document.getElementById('new-story').click()").await?;
+    wait(&c, "return !document.getElementById('export').disabled").await?;
+    js("document.querySelector('[data-path=\"title.en\"]').focus()").await?;
+    let mut times = Vec::new();
+    for k in 0..EDITS {
+        let key = if k % 2 == 0 { '!' } else { '\u{E003}' }; // a character, then Backspace
+        c.perform_actions(
+            KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key }),
+        )
+        .await?;
+        let script = format!(
+            "return performance.getEntriesByName('rankclimb-studio:edit-to-preview').length > {k}"
+        );
+        wait(&c, &script).await?;
+        let ms = c
+            .execute(
+                &format!("return performance.getEntriesByName('rankclimb-studio:edit-to-preview')[{k}].duration"),
+                vec![],
+            )
+            .await?;
+        times.push(ms.as_f64().unwrap_or(f64::NAN));
+        // The next key after the debounce has run out, as a person's next key would be.
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let _ = c.close().await;
+    drop(started.processes);
+    let mut sorted = times.clone();
+    sorted.sort_by(f64::total_cmp);
+    let median = sorted[sorted.len() / 2];
+    let max = sorted[sorted.len() - 1];
+    Ok(json!({"edits": EDITS, "median_ms": median, "max_ms": max, "times_ms": times}))
+}
+
+async fn wait(c: &fantoccini::Client, condition: &str) -> Result<()> {
+    let started = Instant::now();
+    loop {
+        if c.execute(condition, vec![]).await? == json!(true) {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            return Err(anyhow!("timed out waiting for: {condition}"));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
