@@ -111,6 +111,15 @@ pub struct Model {
     pub panels: Vec<Panel>,
 }
 
+/// Add `more` to a list of sources, each once, in the order they come.
+pub fn add_sources(ids: &mut Vec<usize>, more: &[usize]) {
+    for &s in more {
+        if !ids.contains(&s) {
+            ids.push(s);
+        }
+    }
+}
+
 impl Model {
     /// The largest number of places on the rank axis: the most zones ranked in any year,
     /// or the worst rank where no year says how many were ranked.
@@ -167,11 +176,7 @@ impl Model {
         let mut ids = p.sources.clone();
         if p.rank.is_some() {
             if let Some(before) = points[..index].iter().rev().find(|q| q.rank.is_some()) {
-                for &s in &before.sources {
-                    if !ids.contains(&s) {
-                        ids.push(s);
-                    }
-                }
+                add_sources(&mut ids, &before.sources);
             }
         }
         ids

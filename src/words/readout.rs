@@ -6,7 +6,7 @@ use crate::lang::phrases::{
     rank_short, readout_sources, with_unit, year_label,
 };
 use crate::lang::Lang;
-use crate::model::{Measure, Model, PanelKind, RankPoint, StatItem};
+use crate::model::{add_sources, Measure, Model, PanelKind, RankPoint, StatItem};
 
 /// What the tooltip shows and the live region says for one inspected item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,11 +93,7 @@ pub fn rank_readout_beside(
         if let Some(note) = &q.note {
             lines.push(format!("{}{colon}{}", other.name.get(lang), note.get(lang)));
         }
-        for &s in &q.sources {
-            if !ids.contains(&s) {
-                ids.push(s);
-            }
-        }
+        add_sources(&mut ids, &q.sources);
     }
     if let Some(note) = &p.note {
         lines.push(note.get(lang).to_string());

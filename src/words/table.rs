@@ -8,7 +8,7 @@ use crate::lang::phrases::{
     change_since, format_value, heading, not_published, punct, source_list, Heading,
 };
 use crate::lang::{Lang, LocalText};
-use crate::model::{Model, PanelKind};
+use crate::model::{add_sources, Model, PanelKind};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -185,11 +185,7 @@ fn peers_table(model: &Model, lang: Lang) -> Table {
             let mut cells = vec![p.year.to_string(), rank_cell(p.rank, lang)];
             for q in peers.iter().filter_map(|peer| peer.points.get(i)) {
                 cells.push(rank_cell(q.rank, lang));
-                for &s in &q.sources {
-                    if !ids.contains(&s) {
-                        ids.push(s);
-                    }
-                }
+                add_sources(&mut ids, &q.sources);
             }
             cells.push(sources(model, &ids, lang));
             cells

@@ -10,6 +10,20 @@ fn axe_source() -> String {
     std::fs::read_to_string(&path).expect("read axe-core")
 }
 
+/// axe-core's violations on the page as it is now (axe already loaded into it): rule,
+/// impact, and the first three places.
+async fn violations(b: &Browser) -> Vec<serde_json::Value> {
+    let result = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+               .then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 3)])))
+               .catch(e => done([['axe failed', String(e), []]]));",
+        )
+        .await;
+    result.as_array().cloned().unwrap_or_default()
+}
+
 #[tokio::test]
 #[ignore = "needs dist/, Chromium and axe-core: run `cargo xtask test`"]
 async fn no_violations_light_and_dark_at_1200_and_360_px() {
@@ -38,15 +52,7 @@ async fn no_violations_light_and_dark_at_1200_and_360_px() {
                             .await
                             .expect("open the tables");
                     }
-                    let result = b
-                        .js_async(
-                            "const done = arguments[arguments.length - 1];
-                             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-                               .then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 3)])))
-                               .catch(e => done([['axe failed', String(e), []]]));",
-                        )
-                        .await;
-                    for v in result.as_array().into_iter().flatten() {
+                    for v in violations(&b).await {
                         found.push(format!(
                             "{page} at {width} px, {scheme}, tables {tables}: {v}"
                         ));
@@ -71,19 +77,8 @@ async fn the_studio_has_no_violations() {
         ..Options::default()
     })
     .await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
-    b.find("#new-story")
-        .await
-        .click()
-        .await
-        .expect("open the story");
-    b.wait_for("return !document.getElementById('export').disabled", 5000)
-        .await;
+    crate::studio::open_studio(&b).await;
+    crate::studio::open_story(&b).await;
     let mut found = Vec::new();
     for ui in ["en", "zh-CN"] {
         if ui == "zh-CN" {
@@ -97,15 +92,7 @@ async fn the_studio_has_no_violations() {
             b.screenshot("studio-zh-1400.png").await;
         }
         b.js(&axe).await;
-        let result = b
-            .js_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-                   .then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 3)])))
-                   .catch(e => done([['axe failed', String(e), []]]));",
-            )
-            .await;
-        for v in result.as_array().into_iter().flatten() {
+        for v in violations(&b).await {
             found.push(format!("studio ({ui}): {v}"));
         }
     }

@@ -21,6 +21,27 @@ const ROWS: &str = "年度\t综合排名\t参评总数\t来源\n\
 2020\t88\t169\tarticle-l9; henan-daily-2021-02-21; cen-2021-03-01\n\
 2021\t74\t157\ttorch-2022-49; article-l9\n";
 
+/// The studio opened, its first check done.
+pub(crate) async fn open_studio(b: &Browser) {
+    b.open("studio.html").await;
+    b.wait_for(
+        "return document.documentElement.dataset.studioChecked >= 1",
+        15_000,
+    )
+    .await;
+}
+
+/// The bundled story opened in the studio, with no problem left.
+pub(crate) async fn open_story(b: &Browser) {
+    b.find("#new-story")
+        .await
+        .click()
+        .await
+        .expect("start from the story");
+    b.wait_for("return !document.getElementById('export').disabled", 5000)
+        .await;
+}
+
 async fn type_into(b: &Browser, selector: &str, text: &str) {
     b.find(selector)
         .await
@@ -128,12 +149,7 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
     })
     .await;
     let downloads = download_folder(&b, "studio").await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
+    open_studio(&b).await;
     // An empty draft: problems listed, the download disabled.
     assert_eq!(
         b.js("return document.getElementById('export').disabled")
@@ -303,6 +319,28 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
     b.open("studio-made.html").await;
     b.wait_for_entry_animation().await;
     assert!(b.line_pixels(".rankclimb-canvas").await > 500);
+    // A reader's page never loads the studio's build.
+    let fetched = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name)")
+        .await;
+    let fetched: Vec<&str> = fetched
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        fetched
+            .iter()
+            .any(|n| n.ends_with("/pkg/rankclimb_bg.wasm")),
+        "{fetched:?}"
+    );
+    assert!(
+        !fetched
+            .iter()
+            .any(|n| n.contains("/studio/") || n.ends_with("/studio.js")),
+        "{fetched:?}"
+    );
     let label = b
         .js("return q('.rankclimb-canvas').getAttribute('aria-label')")
         .await;
@@ -319,12 +357,7 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn bad_input_gets_a_clear_message_and_no_freeze() {
     let b = Browser::start(Options::default()).await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
+    open_studio(&b).await;
     // Mismatched columns.
     paste_into(&b, "#paste", "year\trank\tof\n2019\t98\n").await;
     b.wait_for(
@@ -422,19 +455,8 @@ fn accent_marks((width, _, pixels): &(u32, u32, Vec<u8>)) -> (usize, [u32; 4]) {
 async fn the_studios_pictures_match_dists() {
     let b = Browser::start(Options::default()).await;
     let downloads = download_folder(&b, "studio-pictures").await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
-    b.find("#new-story")
-        .await
-        .click()
-        .await
-        .expect("start from the story");
-    b.wait_for("return !document.getElementById('export').disabled", 5000)
-        .await;
+    open_studio(&b).await;
+    open_story(&b).await;
     let zip = download(&b, &downloads).await;
     let _ = std::fs::remove_dir_all(&downloads);
     b.close().await;
@@ -473,12 +495,7 @@ async fn the_studios_pictures_match_dists() {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn the_draft_survives_undo_reloads_panics_and_replacing() {
     let b = Browser::start(Options::default()).await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
+    open_studio(&b).await;
     let value =
         |path: &str| format!("return document.querySelector('[data-path=\"{path}\"]').value");
     type_into(&b, "[data-path=\"title.en\"]", "Climb").await;
@@ -511,12 +528,7 @@ async fn the_draft_survives_undo_reloads_panics_and_replacing() {
     assert_eq!(b.js(sources).await, 6);
 
     // A reload brings the draft back, and says so.
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
+    open_studio(&b).await;
     assert_eq!(b.js(&value("title.en")).await, "Climb");
     assert!(!b.text("#status").await.is_empty());
 
@@ -527,12 +539,7 @@ async fn the_draft_survives_undo_reloads_panics_and_replacing() {
         5000,
     )
     .await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
+    open_studio(&b).await;
     assert_eq!(b.js(&value("title.en")).await, "Climb");
 
     // Opening the example over unsaved work asks first; declining keeps the draft.
@@ -569,19 +576,8 @@ async fn the_draft_survives_undo_reloads_panics_and_replacing() {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn other_places_and_the_axis_are_edited_in_fields() {
     let b = Browser::start(Options::default()).await;
-    b.open("studio.html").await;
-    b.wait_for(
-        "return document.documentElement.dataset.studioChecked >= 1",
-        15_000,
-    )
-    .await;
-    b.find("#new-story")
-        .await
-        .click()
-        .await
-        .expect("start from the story");
-    b.wait_for("return !document.getElementById('export').disabled", 5000)
-        .await;
+    open_studio(&b).await;
+    open_story(&b).await;
     b.find("#add-peer")
         .await
         .click()

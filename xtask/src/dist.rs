@@ -61,11 +61,8 @@ fn studio_target_dir(root: &Path) -> PathBuf {
     target_dir(root).join("studio")
 }
 
-/// Build the studio's wasm (the default features: the author's tools and the studio's) and
-/// write it with its bindings to `dist/studio/pkg/`. Readers' pages never load it.
-fn build_studio(root: &Path, out: &Path) -> Result<()> {
-    step("building the studio's release wasm (the author's build: --features studio)");
-    let dir = studio_target_dir(root);
+/// `cargo build --release` of the crate's library for wasm32, with `extra` arguments.
+fn build_wasm(root: &Path, extra: &[&std::ffi::OsStr]) -> Result<()> {
     run_cmd(
         cargo()
             .current_dir(root)
@@ -77,10 +74,17 @@ fn build_studio(root: &Path, out: &Path) -> Result<()> {
                 "rankclimb",
                 "--target",
                 TARGET,
-                "--target-dir",
             ])
-            .arg(&dir),
-    )?;
+            .args(extra),
+    )
+}
+
+/// Build the studio's wasm (the default features: the author's tools and the studio's) and
+/// write it with its bindings to `dist/studio/pkg/`. Readers' pages never load it.
+fn build_studio(root: &Path, out: &Path) -> Result<()> {
+    step("building the studio's release wasm (the author's build: --features studio)");
+    let dir = studio_target_dir(root);
+    build_wasm(root, &["--target-dir".as_ref(), dir.as_os_str()])?;
     let wasm = dir.join(TARGET).join("release").join("rankclimb.wasm");
     write_bindings(&wasm, &out.join("studio").join("pkg"), false)
 }
@@ -132,17 +136,8 @@ pub fn dist(root: &Path) -> Result<PathBuf> {
 pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     ensure_wasm_target()?;
     step("building the reader's release wasm (cargo build --release --target wasm32-unknown-unknown --no-default-features)");
-    run_cmd(cargo().current_dir(root).args([
-        "build",
-        "--release",
-        "--lib",
-        "-p",
-        "rankclimb",
-        "--target",
-        TARGET,
-        // Without the author's tools (the `author` feature): see Cargo.toml.
-        "--no-default-features",
-    ]))?;
+    // Without the author's tools (the `author` feature): see Cargo.toml.
+    build_wasm(root, &["--no-default-features".as_ref()])?;
     let out = root.join("dist");
     if out.exists() {
         fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
