@@ -26,6 +26,7 @@ const WORDS = {
     panelKinds: { ranks: 'Sub-rankings', bars: 'Bars', stats: 'Figures' }, label: 'Label', subtitle: 'Subtitle',
     of: 'Number ranked', reference: 'Reference (for example the overall rank)', refRank: 'Reference rank',
     value: 'Value (empty: no data)', unit: 'Unit', detail: 'Detail', measure: 'Measure',
+    signed: 'Show + before growth', shift: 'Move the decimal point by (e.g. -1: 64.05 亿 → 6.405 billion)',
     embed: 'Embed', snippetDiv: 'In the page (div)', snippetFrame: 'In an iframe', copy: 'Copy', copied: 'Copied.',
     preview: 'Preview', previewLang: 'Language', previewTheme: 'Colours', light: 'Light', dark: 'Dark',
     fields: { title: 'Title', subtitle: 'Subtitle', place: 'Place', place_short: 'Short name of the place', label: 'Rank label', measure_word: 'Chinese measure word (家 or 个)',
@@ -64,6 +65,7 @@ const WORDS = {
     panelKinds: { ranks: '单项排名', bars: '条形图', stats: '数字' }, label: '名称', subtitle: '副标题',
     of: '参评总数', reference: '参照（例如综合排名）', refRank: '参照名次',
     value: '数值（留空：无数据）', unit: '单位', detail: '说明', measure: '度量',
+    signed: '增长值前加 +', shift: '小数点移动位数（如 -1：64.05亿 → 6.405 billion）',
     embed: '嵌入', snippetDiv: '嵌入网页（div）', snippetFrame: '以 iframe 嵌入', copy: '复制', copied: '已复制。',
     preview: '预览', previewLang: '语言', previewTheme: '配色', light: '浅色', dark: '深色',
     fields: { title: '标题', subtitle: '副标题', place: '地区', place_short: '地区简称', label: '排名名称', measure_word: '量词（家或个）',
@@ -268,6 +270,13 @@ function languageSelect() {
   return el('label', {}, el('span', { text: w().fields.language }), select);
 }
 
+function checkBox(path, label) {
+  const box = el('input', { type: 'checkbox', 'data-path': path });
+  box.checked = Boolean(getAt(draft, path));
+  box.addEventListener('change', () => commit((d) => setAt(d, path, box.checked)));
+  return el('label', { class: 'studio-check' }, box, el('span', { text: label }));
+}
+
 // Invented data is marked as example data wherever it is shown.
 function exampleBox() {
   const box = el('input', { type: 'checkbox', 'data-path': 'example' });
@@ -434,6 +443,9 @@ function renderPanels() {
         bilingual(`${base}.reference.label`, w().reference), numberInput(`${base}.reference.rank`, w().refRank)],
       bars: () => [...(p.measures || []).map((m, k) => el('div', { class: 'studio-item' },
         bilingual(`${base}.measures[${k}].label`, `${w().measure} ${k + 1}`), bilingual(`${base}.measures[${k}].unit`, w().unit),
+        checkBox(`${base}.measures[${k}].signed`, w().signed),
+        el('div', { class: 'studio-pair' }, numberInput(`${base}.measures[${k}].shift.zh-CN`, paren(w().shift, w().zh)),
+          numberInput(`${base}.measures[${k}].shift.en`, paren(w().shift, w().en))),
         removeButton(`${base}.measures`, k, renderPanels))),
       add(w().addMeasure, (d) => {
         const q = getAt(d, base);

@@ -156,6 +156,27 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
             .await,
         true
     );
+    // Clicking a problem focuses the field it names.
+    b.js("[...document.querySelectorAll('#problems button')].find(b => b.textContent.startsWith('title.zh-CN')).scrollIntoView()")
+        .await;
+    let problem = b
+        .client
+        .find_all(fantoccini::Locator::Css("#problems button"))
+        .await
+        .expect("problems");
+    let mut clicked = false;
+    for p in problem {
+        if p.text().await.is_ok_and(|t| t.starts_with("title.zh-CN")) {
+            p.click().await.expect("click the problem");
+            clicked = true;
+            break;
+        }
+    }
+    assert!(clicked, "a problem names title.zh-CN");
+    assert_eq!(
+        b.js("return document.activeElement.dataset.path").await,
+        "title.zh-CN"
+    );
 
     let story: Value = serde_json::from_str(STORY).expect("story");
     for (path, field) in [
@@ -612,6 +633,11 @@ async fn other_places_and_the_axis_are_edited_in_fields() {
         b.js("return document.querySelector('[data-path=\"panels[0].items[0].rank\"]').value")
             .await,
         "73"
+    );
+    // A bar measure's decimal shift and sign are fields too.
+    assert_eq!(
+        b.js("return [document.querySelector('[data-path=\"panels[2].measures[1].shift.en\"]').value, document.querySelector('[data-path=\"panels[1].measures[0].signed\"]').checked]").await,
+        json!(["-1", true])
     );
     b.find("#panel-kind")
         .await
