@@ -36,6 +36,7 @@ const WORDS = {
     none: '(none)', useRows: 'Use these rows', notPublished: 'not published', note: 'Note',
     head: ['Year', 'Rank', 'Number ranked', 'Source ids (separated by ;)', 'Note (Chinese)', 'Note (English)'],
     noProblems: 'No problems: ready to download.', warning: 'Warning',
+    previewWaits: 'The chart appears here once the problems listed above are fixed.',
     cell: (r, c, t) => `Row ${r}, column “${c}”: “${t}” is not a number.`,
     paste: {
       Empty: 'Nothing to read: paste the rows with their header row.',
@@ -75,6 +76,7 @@ const WORDS = {
     none: '（无）', useRows: '使用这些行', notPublished: '未公布', note: '注释',
     head: ['年度', '名次', '参评总数', '来源编号（以 ; 分隔）', '注释（中文）', '注释（英文）'],
     noProblems: '没有问题，可以下载。', warning: '提醒',
+    previewWaits: '上面列出的问题解决后，图表会显示在这里。',
     cell: (r, c, t) => `第${r}行“${c}”列：“${t}”不是数字。`,
     paste: {
       Empty: '没有可读取的内容：请连同表头行一起粘贴。',
@@ -558,7 +560,13 @@ function refresh() {
   if (!check) return;
   renderProblems(check);
   document.documentElement.dataset.studioChecked = String(++checks);
-  if (problems.length) return;
+  // A draft with an error has no chart to show: the last good preview stays, or a word
+  // about what brings one.
+  if (problems.length) {
+    if (!previews.length) $('preview-wide').replaceChildren(el('p', { class: 'studio-note', text: w().previewWaits }));
+    return;
+  }
+  $('preview-wide').replaceChildren();
   for (const p of previews.splice(0)) guard(() => p.destroy());
   for (const id of ['preview-wide', 'preview-phone']) {
     const host = $(id);
