@@ -336,3 +336,31 @@ fn peers_follow_the_main_series_rules() {
     let ranks: Vec<Option<u32>> = m.ranking.peers[0].points.iter().map(|p| p.rank).collect();
     assert_eq!(ranks, vec![None, None, None, Some(20), Some(17), None]);
 }
+
+/// Other places get the author's plausibility warnings too, named by place and year.
+#[test]
+fn a_places_implausible_jump_is_warned_about() {
+    use rankclimb::check::plausibility::warnings;
+    let point = |year: i32, rank: u32| json!({"year": year, "rank": rank, "of": null, "sources": ["article-l11"]});
+    let m = common::story_with(|v| {
+        v["ranking"]["axis"] = json!("full");
+        v["ranking"]["peers"] = json!([{"name": {"zh-CN": "郑州", "en": "Zhengzhou"},
+            "points": [point(2019, 20), point(2020, 117), point(2021, 900)]}]);
+    })
+    .expect("valid by the letter");
+    let found: Vec<String> = warnings(&m).iter().map(|w| w.to_string()).collect();
+    assert!(
+        found
+            .iter()
+            .any(|w| w.starts_with("ranking.peers[0]: moves 97 places from 2019 to 2020")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|w| w.starts_with("ranking.peers[0]: 900 in 2021 is far above")),
+        "{found:?}"
+    );
+    // The example's six places are plausible.
+    assert_eq!(warnings(&example()), vec![]);
+}

@@ -15,8 +15,52 @@ fn warning(path: String, message: String, hint: &str) -> Problem {
     }
 }
 
-/// Every warning for a valid model, in the order of the points.
+/// Every warning for a valid model: the main series in the order of its points, then each
+/// other place's.
 pub fn warnings(model: &Model) -> Vec<Problem> {
+    let mut out = main_warnings(model);
+    let largest_field = model.all_points().filter_map(|p| p.of).max();
+    for (k, peer) in model.ranking.peers.iter().enumerate() {
+        // A place's points stand in the main series' years, not at their index in the file:
+        // the warning names the place and the year.
+        let path = format!("ranking.peers[{k}]");
+        if let Some(field) = largest_field {
+            for p in &peer.points {
+                if let (Some(rank), None) = (p.rank, p.of) {
+                    if rank > field.saturating_mul(FAR_ABOVE_FIELD) {
+                        out.push(warning(
+                            path.clone(),
+                            format!("{rank} in {} is far above every known field size (the largest is {field})", p.year),
+                            "check the rank, and give this year's field size as \"of\" if it is known",
+                        ));
+                    }
+                }
+            }
+        }
+        for w in peer.points.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let (Some(ra), Some(rb), Some(field)) =
+                (a.rank, b.rank, b.of.or(a.of).or(largest_field))
+            else {
+                continue;
+            };
+            let jump = ra.abs_diff(rb);
+            if jump * 2 > field {
+                out.push(warning(
+                    path.clone(),
+                    format!(
+                        "moves {jump} places from {} to {}, more than half of the {field} ranked",
+                        a.year, b.year
+                    ),
+                    "check both ranks; a jump this large is rare",
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn main_warnings(model: &Model) -> Vec<Problem> {
     let points = &model.ranking.points;
     let largest_field = points.iter().filter_map(|p| p.of).max();
     let mut out = Vec::new();
