@@ -3,7 +3,8 @@
 use rankclimb::interaction::clock::{ease_in_out_cubic, Clock, Timeline, ENTRY_MS, MAX_FRAME_MS};
 use rankclimb::interaction::keys::{key_press, page_key};
 use rankclimb::interaction::pointer::{
-    away, pointer_down, pointer_leave, pointer_move, pointer_up, Press,
+    away, changes_place, place_under_pointer, pointer_down, pointer_leave, pointer_move,
+    pointer_up, Press,
 };
 use rankclimb::interaction::Response::{Ignore, Inspect};
 use rankclimb::view::readout_position;
@@ -306,4 +307,28 @@ fn a_floating_readout_clears_its_point_and_the_neighbours() {
         readout_position(lone[0], size, stage, &lone),
         (546.0, 180.0)
     );
+}
+
+/// Other places on the rank chart (canvas 0): the pointer over a place's line focuses it, off
+/// every line the main place comes back; a press in the inspected year on another line moves
+/// the focus instead of closing the readout.
+#[test]
+fn a_pointer_focuses_the_place_under_it() {
+    let year = Some((0, 3));
+    assert_eq!(
+        place_under_pointer(0, true, year, Some(2), None),
+        Some(Some(2))
+    );
+    assert_eq!(
+        place_under_pointer(0, true, year, None, Some(2)),
+        Some(None)
+    );
+    // Already focused, a finger resting (not dragging), another canvas, nothing inspected.
+    assert_eq!(place_under_pointer(0, true, year, Some(2), Some(2)), None);
+    assert_eq!(place_under_pointer(0, false, year, Some(2), None), None);
+    assert_eq!(place_under_pointer(1, true, year, Some(2), None), None);
+    assert_eq!(place_under_pointer(0, true, None, Some(2), None), None);
+    assert!(changes_place(0, Some(3), year, Some(1), None));
+    assert!(!changes_place(0, Some(3), year, None, None));
+    assert!(!changes_place(0, Some(4), year, Some(1), None));
 }

@@ -64,6 +64,21 @@ pub fn changes_place(
     hit.is_some() && hit.map(|i| (canvas, i)) == inspected && hit_place != focused
 }
 
+/// After a pointer event on canvas `canvas` (`active`: a mouse moving, a finger or pen
+/// dragging, or any press): the other place to focus, where that changes. Over another
+/// place's line or name (`hit_place`) that place is focused; off every line the focus goes
+/// back to the main place. Nothing changes while nothing on this canvas is inspected.
+pub fn place_under_pointer(
+    canvas: usize,
+    active: bool,
+    inspected: Inspected,
+    hit_place: Option<usize>,
+    focused: Option<usize>,
+) -> Option<Option<usize>> {
+    let here = inspected.is_some_and(|(c, _)| c == canvas);
+    (here && active && hit_place != focused).then_some(hit_place)
+}
+
 /// The press has ended (lifted, or taken over by the page's scrolling).
 pub fn pointer_up(press: &mut Press) {
     press.at = None;

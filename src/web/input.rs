@@ -6,7 +6,7 @@ use super::host::report;
 use super::state::Instance;
 use crate::interaction::keys::{key_press, page_key, place_key};
 use crate::interaction::pointer::{
-    away, changes_place, pointer_down, pointer_leave, pointer_move, pointer_up,
+    away, changes_place, place_under_pointer, pointer_down, pointer_leave, pointer_move, pointer_up,
 };
 use crate::interaction::Response;
 use crate::view::item_count;
@@ -68,15 +68,14 @@ impl Instance {
             }
         };
         self.respond(response);
-        // Over another place's line or name, that place joins the readout; off it, it leaves.
         let (inspected, before) = {
             let s = self.state.borrow();
             (s.inspected, s.peer)
         };
-        let moved = event == "pointermove" && (mouse || e.buttons() != 0);
-        let here = inspected.is_some_and(|(c, _)| c == k);
-        if here && (moved || event == "pointerdown") && peer != before {
-            self.focus_peer(inspected, peer);
+        let active =
+            event == "pointerdown" || (event == "pointermove" && (mouse || e.buttons() != 0));
+        if let Some(place) = place_under_pointer(k, active, inspected, peer, before) {
+            self.focus_peer(inspected, place);
         }
     }
 
