@@ -532,9 +532,12 @@ function usePaste(text, header) {
   renderPoints();
 }
 
+// The field a problem names; for a missing part ("ranking.consecutive_rises: missing field")
+// its first field; else the nearest enclosing one.
 function focusPath(path) {
   for (let p = path; p; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
-    const target = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    const target = document.querySelector(`[data-path="${CSS.escape(p)}"]`)
+      || (p === path && document.querySelector(`[data-path^="${CSS.escape(p)}."]`));
     if (target) { target.focus(); target.scrollIntoView({ block: 'center' }); return; }
     if (!/[.[]/.test(p)) break;
   }

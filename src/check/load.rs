@@ -1,5 +1,6 @@
-//! Reading a data file from disk, natively: for `cargo xtask check`, the static images and
-//! the tests. The browser build parses the same text with serde_json too, without the path.
+//! Reading a data file: its text parsed with each shape error named at its JSON path (for
+//! `cargo xtask check`, the static images, the tests and the studio), and read from disk.
+//! The reader's page gets the file through `JSON.parse` and serde-wasm-bindgen instead.
 
 use super::{validate_with_csv, DataError};
 use crate::data::DataFile;

@@ -5,7 +5,12 @@ mod annotations;
 #[cfg(feature = "author")]
 mod csv_points;
 mod limits;
-#[cfg(all(feature = "author", not(target_arch = "wasm32")))]
+// Natively for the author's tools; in wasm only in the studio's build, which names a shape
+// error's JSON path as `cargo xtask check` does.
+#[cfg(all(
+    feature = "author",
+    any(not(target_arch = "wasm32"), feature = "studio")
+))]
 pub mod load;
 mod panels;
 mod peers;

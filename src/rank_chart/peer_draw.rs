@@ -59,9 +59,9 @@ pub fn draw_peers<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The focused place drawn over the muted ones: its line darker and its name bold, on a chip
-/// of the background so it reads even where its name had no room of its own; the inspected
-/// year's point ringed.
+/// The focused place drawn over the muted ones: its line darker and its name, where the
+/// layout found room for it, bold on a chip of the background (the readout names the place
+/// either way); the inspected year's point ringed.
 pub fn draw_focused_peer<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &RankLayout,

@@ -6,9 +6,9 @@
 use super::panic_guard::install as install_panic_hook;
 use crate::author::export::{export_zip, file_stem, static_svg, Pictures};
 use crate::author::paste::{guess_columns, points_from_rows, read_pasted, Columns};
+use crate::check::load::parse_json;
 use crate::check::plausibility::warnings;
 use crate::check::{validate, DataError, Problem};
-use crate::data::DataFile;
 use crate::drawing::Theme;
 use crate::model::Model;
 use crate::static_image::{draw_static, static_css_height, STATIC_NARROW_WIDTH, STATIC_WIDTH};
@@ -26,8 +26,7 @@ fn problems_json(problems: &[Problem]) -> Vec<Value> {
 }
 
 fn model_of(json: &str) -> Result<Model, DataError> {
-    let file: DataFile = serde_json::from_str(json).map_err(|e| DataError::Shape(e.to_string()))?;
-    validate(file)
+    validate(parse_json(json)?)
 }
 
 /// Every problem and warning of a draft: `{"problems": [{path, message, hint}], "warnings":
@@ -40,10 +39,18 @@ pub fn studio_check(json: &str) -> String {
         Err(DataError::Invalid(problems)) => {
             json!({"problems": problems_json(&problems), "warnings": []})
         }
-        Err(DataError::Shape(message)) => json!({
-            "problems": [{"path": "", "message": message, "hint": ""}],
-            "warnings": [],
-        }),
+        // "ranking.consecutive_rises: missing field `text`": the path, so the page can focus
+        // the field, and what is wrong.
+        Err(DataError::Shape(message)) => {
+            let (path, what) = match message.split_once(": ") {
+                Some((path, what)) if !path.contains(' ') => (path, what),
+                _ => ("", message.as_str()),
+            };
+            json!({
+                "problems": [{"path": path, "message": what, "hint": ""}],
+                "warnings": [],
+            })
+        }
     };
     answer.to_string()
 }

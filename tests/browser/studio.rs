@@ -386,6 +386,21 @@ async fn bad_input_gets_a_clear_message_and_no_freeze() {
         5000,
     )
     .await;
+    // A shape problem names its path too: the claim's sources without its text.
+    type_into(
+        &b,
+        "[data-path=\"ranking.consecutive_rises.sources\"]",
+        "article-l9",
+    )
+    .await;
+    b.wait_for(
+        "const b = [...document.querySelectorAll('#problems button')].find(b => b.textContent.startsWith('ranking.consecutive_rises: missing field'));
+         document.querySelector('[data-path=\"title.en\"]').focus();
+         if (b) b.click();
+         return document.activeElement?.dataset.path === 'ranking.consecutive_rises.text.zh-CN';",
+        5000,
+    )
+    .await;
     // Markup in a text is shown as text, never run.
     type_into(
         &b,
