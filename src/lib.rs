@@ -13,12 +13,15 @@ pub mod author;
 pub mod check;
 pub mod data;
 pub mod drawing;
+pub mod figure_markup;
 pub mod interaction;
 pub mod lang;
 pub mod model;
 pub mod panel_chart;
 pub mod rank_chart;
 pub mod static_image;
+#[cfg(feature = "studio")]
+pub mod still;
 pub mod view;
 pub mod words;
 

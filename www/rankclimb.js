@@ -11,7 +11,29 @@ const MESSAGES = {
   fetch: { 'zh-CN': '图表数据未能加载，请稍后刷新页面重试。', en: 'The chart’s data could not be loaded. Please reload the page later.' },
   wasm: { 'zh-CN': '交互图表未能启动，以下是它的静态版本。', en: 'The interactive chart could not start; here is a still version.' },
   chart: { 'zh-CN': '图表无法显示。', en: 'This chart cannot be shown.' },
+  loading: { 'zh-CN': '互动图表正在加载……', en: 'The interactive chart is loading…' },
 };
+
+// Until the wasm runs, the chart on the page is its build-time still: a tap or key press on it
+// is answered (the chart is on its way), not lost. Returns what undoes that.
+function answerEarlyPresses(box) {
+  const figure = box.querySelector('.rankclimb');
+  if (!figure) return () => {};
+  const say = () => {
+    const message = MESSAGES.loading[lang(box)];
+    for (const still of figure.querySelectorAll('.rankclimb-still')) still.dataset.waiting = message;
+    const live = figure.querySelector('.rankclimb-live');
+    if (live) live.textContent = message;
+  };
+  figure.addEventListener('pointerdown', say);
+  figure.addEventListener('keydown', say);
+  return () => {
+    figure.removeEventListener('pointerdown', say);
+    figure.removeEventListener('keydown', say);
+    const live = figure.querySelector('.rankclimb-live');
+    if (live && live.textContent === MESSAGES.loading[lang(box)]) live.textContent = '';
+  };
+}
 
 function lang(el) {
   const host = el.getRootNode().host || el;
@@ -133,6 +155,7 @@ async function mount(el, ready) {
   const loading = fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
   loading.catch(() => {});
   const box = await isolate(el);
+  const stopAnswering = answerEarlyPresses(box);
   performance.mark('rankclimb:style-ready');
   let data;
   try {
@@ -158,6 +181,7 @@ async function mount(el, ready) {
       reducedMotion,
     };
     const chart = new Chart(box, data, options);
+    stopAnswering();
     el.rankclimb = chart;
     return chart;
   } catch (e) {

@@ -7,6 +7,6 @@ mod text_fit;
 mod theme;
 
 pub use error::DrawError;
-pub use surface::{Layer, Rect, Viewport};
+pub use surface::{Layer, Rect, Viewport, NARROW_BELOW_CSS_PX};
 pub use text_fit::{approx_text_width, fit_text, text_style, wrap_text};
 pub use theme::{parse_css_color, Theme, FONT_FAMILY};

@@ -1,6 +1,12 @@
 //! The surface both charts draw on: its size in device pixels, boxes on it, and the layers
 //! a chart is split into so the browser redraws only what moves.
 
+/// Below this width (CSS px) of the chart's box, the chart takes its narrow layout: readouts
+/// dock under each plot, callouts become numbered markers, the phone's still shows. The
+/// stylesheet's container queries say the same number (`figure_markup::reserve_css` writes
+/// the still's; a native test holds `rankclimb.css`'s to it).
+pub const NARROW_BELOW_CSS_PX: f64 = 600.0;
+
 /// The canvas in device pixels, and how many device pixels make one CSS pixel.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {

@@ -8,9 +8,9 @@ use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
 use crate::lang::Lang;
 use crate::model::{AnnotationKind, Model};
 
-/// Below this CSS width every callout is a numbered marker (the same line as the docked
-/// readout's, so the notes under the plot show exactly when the stylesheet makes room).
-pub const MARKERS_BELOW_CSS_PX: f64 = 600.0;
+/// Below this CSS width every callout is a numbered marker: the same line as the docked
+/// readout's, so the notes under the plot show exactly when the stylesheet makes room.
+pub use crate::drawing::NARROW_BELOW_CSS_PX as MARKERS_BELOW_CSS_PX;
 /// A callout's text size, line height and widest line (CSS px).
 pub const CALLOUT_TEXT_PX: f64 = 11.0;
 const CALLOUT_LINE_PX: f64 = 14.0;

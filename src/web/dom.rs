@@ -1,12 +1,8 @@
 //! The chart's DOM around its canvases. All data-derived text goes in through
 //! `textContent`, never as markup, so nothing in a data file can run.
 
-use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
-use crate::lang::peers::places_key_hint;
-use crate::lang::Lang;
-use crate::model::Model;
+use crate::figure_markup::{class, Node};
 use crate::view::ViewKind;
-use crate::words::{all_sources_line, callout_texts, note_lines, table::Table, title};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
@@ -20,7 +16,7 @@ pub struct DomError {
 }
 
 /// Name the step a browser call was for, keeping the browser's own words.
-trait Step<T> {
+pub(super) trait Step<T> {
     fn step(self, what: std::fmt::Arguments) -> Result<T, DomError>;
 }
 
@@ -71,7 +67,7 @@ fn new_canvas(doc: &Document, class: &str) -> Result<HtmlCanvasElement, DomError
         .step(format_args!("using <canvas class=\"{class}\"> as a canvas"))
 }
 
-fn set(e: &Element, name: &str, value: &str) -> Result<(), DomError> {
+pub(super) fn set(e: &Element, name: &str, value: &str) -> Result<(), DomError> {
     e.set_attribute(name, value).map_err(|err| {
         refused(
             &err,
@@ -80,7 +76,7 @@ fn set(e: &Element, name: &str, value: &str) -> Result<(), DomError> {
     })
 }
 
-fn put_together(r: Result<(), JsValue>, what: &str) -> Result<(), DomError> {
+pub(super) fn put_together(r: Result<(), JsValue>, what: &str) -> Result<(), DomError> {
     r.step(format_args!("putting together the {what}"))
 }
 
@@ -100,6 +96,21 @@ pub struct SurfaceDom {
     pub tooltip_heading: Element,
     pub tooltip_lines: std::cell::RefCell<Vec<Element>>,
     pub heading: Option<(Element, Element)>,
+    /// The box that holds the plot's place until the canvas's first drawing: the still
+    /// drawn at build time, or an empty box of the same size. `show_canvas` swaps it out.
+    pub placeholder: std::cell::RefCell<Option<Element>>,
+}
+
+impl SurfaceDom {
+    /// Put the canvas where the placeholder was, once it has been drawn: in the same task
+    /// as the drawing, so the reader sees the still and then the same picture, live.
+    pub fn show_canvas(&self) -> Result<(), DomError> {
+        if let Some(p) = self.placeholder.borrow_mut().take() {
+            p.replace_with_with_node_1(&self.canvas)
+                .step(format_args!("putting the canvas in the still's place"))?;
+        }
+        Ok(())
+    }
 }
 
 pub struct Dom {
@@ -115,13 +126,65 @@ pub struct Dom {
     pub surfaces: Vec<SurfaceDom>,
     pub live: Element,
     pub notes: Element,
+    pub sources: Element,
     /// The callouts' words, numbered, under the rank chart: shown where the chart draws
     /// numbered markers instead of the words (narrow charts).
     pub callout_notes: Element,
 }
 
-fn surface(doc: &Document, kind: ViewKind) -> Result<SurfaceDom, DomError> {
-    let stage = html(doc, "div", "rankclimb-stage")?;
+/// Make the elements of `node` (its still aside: only the build draws those).
+fn build_node(doc: &Document, node: &Node) -> Result<Element, DomError> {
+    let e = el(doc, node.tag, &node.class)?;
+    for (name, value) in &node.attrs {
+        set(&e, name, value)?;
+    }
+    if let Some(t) = &node.text {
+        e.set_text_content(Some(t));
+    }
+    if let (Some(h), Some(e)) = (node.height, e.dyn_ref::<HtmlElement>()) {
+        e.style()
+            .set_property("height", &format!("{h}px"))
+            .step(format_args!(
+                "sizing <{} class=\"{}\">",
+                node.tag, node.class
+            ))?;
+    }
+    for c in &node.children {
+        let child = build_node(doc, c)?;
+        put_together(e.append_with_node_1(&child), node.tag)?;
+    }
+    Ok(e)
+}
+
+/// The one element of `class` inside `root`.
+pub(super) fn part(root: &Element, class: &str) -> Result<Element, DomError> {
+    root.query_selector(&format!(".{class}"))
+        .step(format_args!("finding .{class}"))?
+        .ok_or_else(|| DomError {
+            step: format!("finding .{class}"),
+            detail: "the chart's markup has no such element".to_string(),
+        })
+}
+
+fn part_html(root: &Element, class: &str) -> Result<HtmlElement, DomError> {
+    part(root, class)?
+        .dyn_into()
+        .step(format_args!("using .{class} as an HTML element"))
+}
+
+pub(super) fn all(root: &Element, selector: &str) -> Result<Vec<Element>, DomError> {
+    let list = root
+        .query_selector_all(selector)
+        .step(format_args!("finding {selector}"))?;
+    Ok((0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect())
+}
+
+fn surface(doc: &Document, kind: ViewKind, stage: Element) -> Result<SurfaceDom, DomError> {
+    let stage: HtmlElement = stage
+        .dyn_into()
+        .step(format_args!("using a stage as an HTML element"))?;
     let canvas = new_canvas(doc, "rankclimb-canvas")?;
     set(&canvas, "tabindex", "0")?;
     set(&canvas, "role", "img")?;
@@ -132,13 +195,25 @@ fn surface(doc: &Document, kind: ViewKind) -> Result<SurfaceDom, DomError> {
     tooltip
         .append_child(&tooltip_heading)
         .step(format_args!("putting together the tooltip"))?;
-    put_together(stage.append_with_node_2(&canvas, &tooltip), "canvas stage")?;
+    let placeholder = stage
+        .query_selector(&format!(":scope > .{}", class::STILL))
+        .step(format_args!("finding the still"))?;
+    if placeholder.is_none() {
+        put_together(stage.append_with_node_1(&canvas), "canvas stage")?;
+    }
+    put_together(stage.append_with_node_1(&tooltip), "canvas stage")?;
     let heading = match kind {
         ViewKind::Rank => None,
-        ViewKind::Panel(_) => Some((
-            el(doc, "h3", "rankclimb-panel-title")?,
-            el(doc, "p", "rankclimb-panel-subtitle")?,
-        )),
+        ViewKind::Panel(_) => {
+            let section = stage.parent_element().ok_or_else(|| DomError {
+                step: "finding a panel's section".to_string(),
+                detail: "the stage has no parent".to_string(),
+            })?;
+            Some((
+                part(&section, class::PANEL_TITLE)?,
+                part(&section, class::PANEL_SUBTITLE)?,
+            ))
+        }
     };
     Ok(SurfaceDom {
         kind,
@@ -150,138 +225,69 @@ fn surface(doc: &Document, kind: ViewKind) -> Result<SurfaceDom, DomError> {
         tooltip_heading,
         tooltip_lines: Default::default(),
         heading,
+        placeholder: std::cell::RefCell::new(placeholder),
     })
 }
 
 impl Dom {
-    pub fn build(doc: &Document, container: &Element, kinds: &[ViewKind]) -> Result<Dom, DomError> {
-        let figure = html(doc, "figure", "rankclimb")?;
-        let header = el(doc, "div", "rankclimb-header")?;
-        let title = el(doc, "h2", "rankclimb-title")?;
-        let button = |class: &str| -> Result<HtmlElement, DomError> {
-            let b = html(doc, "button", class)?;
-            set(&b, "type", "button")?;
-            Ok(b)
-        };
-        let lang_button = button("rankclimb-lang")?;
-        let replay_button = button("rankclimb-replay")?;
-        let table_button = button("rankclimb-table-toggle")?;
-        set(&table_button, "aria-expanded", "false")?;
-        let csv_button = button("rankclimb-csv")?;
-        let actions = el(doc, "div", "rankclimb-actions")?;
-        put_together(
-            actions.append_with_node_4(&replay_button, &table_button, &csv_button, &lang_button),
-            "buttons",
-        )?;
-        let tables = el(doc, "div", "rankclimb-tables rankclimb-sr-only")?;
-        set(&tables, "role", "region")?;
-        let subtitle = el(doc, "p", "rankclimb-subtitle")?;
-        let live = el(doc, "div", "rankclimb-live")?;
-        set(&live, "aria-live", "polite")?;
-        set(&live, "role", "status")?;
-        let notes = el(doc, "figcaption", "rankclimb-notes")?;
-        put_together(header.append_with_node_2(&title, &actions), "header")?;
-        put_together(figure.append_with_node_2(&header, &subtitle), "figure")?;
-        let surfaces: Vec<SurfaceDom> = kinds
-            .iter()
-            .map(|&k| surface(doc, k))
-            .collect::<Result<_, _>>()?;
-        let grid = el(doc, "div", "rankclimb-panels")?;
-        let callout_notes = el(doc, "ol", "rankclimb-callout-notes")?;
-        for s in &surfaces {
-            match &s.heading {
-                None => put_together(
-                    figure.append_with_node_2(&s.stage, &callout_notes),
-                    "rank chart",
-                )?,
-                Some((h, p)) => {
-                    let section = el(doc, "section", "rankclimb-panel")?;
-                    put_together(section.append_with_node_3(h, p, &s.stage), "panel")?;
-                    grid.append_child(&section)
-                        .step(format_args!("putting a panel in the grid"))?;
-                }
-            };
-        }
-        put_together(
-            figure.append_with_node_4(&grid, &live, &notes, &tables),
-            "figure",
-        )?;
-        container.replace_children_with_node_1(&figure);
-        Ok(Dom {
-            figure,
-            title,
-            subtitle,
-            lang_button,
-            replay_button,
-            table_button,
-            csv_button,
-            tables,
-            surfaces,
-            live,
-            notes,
-            callout_notes,
-        })
-    }
-
-    /// Every text that depends on the language; `labels` are each canvas's accessible text.
-    pub fn write_texts(
-        &self,
+    /// Take over the figure `cargo xtask dist` wrote into `container` (the same nodes stay
+    /// on the page: no new paint, no jump), or build it from `description` where there is
+    /// none or it has other plots than `kinds`.
+    pub fn adopt_or_build(
         doc: &Document,
-        model: &Model,
-        lang: Lang,
-        labels: &[String],
-    ) -> Result<(), DomError> {
-        self.title.set_text_content(Some(&title(model, lang)));
-        self.subtitle
-            .set_text_content(model.subtitle.as_ref().map(|s| s.get(lang)));
-        set(&self.figure, "lang", lang.tag())?;
-        let words = buttons(lang);
-        self.lang_button.set_text_content(Some(words.language));
-        set(&self.lang_button, "aria-label", words.language_name)?;
-        self.replay_button.set_text_content(Some(words.replay));
-        self.table_button.set_text_content(Some(words.table));
-        self.csv_button.set_text_content(Some(words.csv));
-        set(&self.tables, "aria-label", words.table)?;
-        let hint = keyboard_hint(lang);
-        for (s, text) in self.surfaces.iter().zip(labels) {
-            let places = match s.kind {
-                ViewKind::Rank if !model.ranking.peers.is_empty() => places_key_hint(lang),
-                _ => "",
-            };
-            set(&s.canvas, "aria-label", &format!("{text}{hint}{places}"))?;
-            set(&s.stage, "data-hint", tap_hint(lang))?;
-            if let (Some((h, p)), ViewKind::Panel(i)) = (&s.heading, s.kind) {
-                if let Some(panel) = model.panels.get(i) {
-                    h.set_text_content(Some(panel.title.get(lang)));
-                    p.set_text_content(panel.subtitle.as_ref().map(|t| t.get(lang)));
-                }
+        container: &Element,
+        description: &Node,
+        kinds: &[ViewKind],
+    ) -> Result<Dom, DomError> {
+        let found = container
+            .query_selector(&format!(":scope > figure.{}", class::FIGURE))
+            .step(format_args!("finding a prerendered figure"))?;
+        let stage_selector = format!(".{}", class::STAGE);
+        let adoptable = match &found {
+            Some(f) => all(f, &stage_selector)?.len() == kinds.len(),
+            None => false,
+        };
+        let figure = match found {
+            Some(f) if adoptable => f,
+            _ => {
+                let f = build_node(doc, description)?;
+                container.replace_children_with_node_1(&f);
+                f
             }
+        };
+        let figure: HtmlElement = figure
+            .dyn_into()
+            .step(format_args!("using the figure as an HTML element"))?;
+        let surfaces = kinds
+            .iter()
+            .zip(all(&figure, &stage_selector)?)
+            .map(|(&k, stage)| surface(doc, k, stage))
+            .collect::<Result<Vec<_>, _>>()?;
+        let dom = Dom {
+            title: part(&figure, class::TITLE)?,
+            subtitle: part(&figure, class::SUBTITLE)?,
+            lang_button: part_html(&figure, class::LANG)?,
+            replay_button: part_html(&figure, class::REPLAY)?,
+            table_button: part_html(&figure, class::TABLE_TOGGLE)?,
+            csv_button: part_html(&figure, class::CSV)?,
+            tables: part(&figure, class::TABLES)?,
+            live: part(&figure, class::LIVE)?,
+            notes: part(&figure, class::NOTES)?,
+            sources: part(&figure, class::SOURCES)?,
+            callout_notes: part(&figure, class::CALLOUT_NOTES)?,
+            surfaces,
+            figure,
+        };
+        for b in [
+            &dom.lang_button,
+            &dom.replay_button,
+            &dom.table_button,
+            &dom.csv_button,
+        ] {
+            b.remove_attribute("disabled")
+                .step(format_args!("enabling a button"))?;
         }
-
-        self.callout_notes.set_text_content(None);
-        for note in callout_texts(model, lang) {
-            let item = el(doc, "li", "")?;
-            item.set_text_content(Some(note));
-            put_together(
-                self.callout_notes.append_with_node_1(&item),
-                "callout notes",
-            )?;
-        }
-        self.notes.set_text_content(None);
-        for note in note_lines(model, lang) {
-            let line = el(doc, "p", "rankclimb-note")?;
-            line.set_text_content(Some(&note));
-            put_together(self.notes.append_with_node_1(&line), "notes")?;
-        }
-        // The sources, a wall of text on a phone, behind a disclosure that needs no script
-        // (and is opened for print).
-        let sources = el(doc, "details", "rankclimb-sources")?;
-        let summary = el(doc, "summary", "")?;
-        summary.set_text_content(Some(&sources_summary(model.sources.len(), lang)));
-        let line = el(doc, "p", "rankclimb-source")?;
-        line.set_text_content(Some(&all_sources_line(model, lang)));
-        put_together(sources.append_with_node_2(&summary, &line), "sources")?;
-        put_together(self.notes.append_with_node_1(&sources), "notes")
+        Ok(dom)
     }
 
     /// Open every disclosure, for print.
@@ -295,41 +301,6 @@ impl Dom {
                 d.dyn_ref::<Element>()
                     .map_or(Ok(()), |d| set(d, "open", ""))?;
             }
-        }
-        Ok(())
-    }
-
-    pub fn write_tables(&self, doc: &Document, tables: &[Table]) -> Result<(), DomError> {
-        self.tables.set_text_content(None);
-        for t in tables {
-            let table = el(doc, "table", "")?;
-            let caption = el(doc, "caption", "")?;
-            let head = el(doc, "thead", "")?;
-            let body = el(doc, "tbody", "")?;
-            caption.set_text_content(Some(&t.caption));
-            let row = |cells: &[String], header: bool| -> Result<Element, DomError> {
-                let tr = el(doc, "tr", "")?;
-                for (i, c) in cells.iter().enumerate() {
-                    // The first cell names the row for screen readers.
-                    let cell = el(doc, if header || i == 0 { "th" } else { "td" }, "")?;
-                    if header {
-                        set(&cell, "scope", "col")?;
-                    } else if i == 0 {
-                        set(&cell, "scope", "row")?;
-                    }
-                    cell.set_text_content(Some(c));
-                    put_together(tr.append_with_node_1(&cell), "table row")?;
-                }
-                Ok(tr)
-            };
-            let tr = row(&t.head, true)?;
-            put_together(head.append_with_node_1(&tr), "table head")?;
-            for r in &t.rows {
-                let tr = row(r, false)?;
-                put_together(body.append_with_node_1(&tr), "table body")?;
-            }
-            put_together(table.append_with_node_3(&caption, &head, &body), "table")?;
-            put_together(self.tables.append_with_node_1(&table), "tables")?;
         }
         Ok(())
     }

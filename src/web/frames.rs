@@ -2,8 +2,9 @@
 //! the part of its swept layer the line has passed, and what moves, drawn over them.
 
 use super::host::{mark, report};
-use super::state::{Instance, NARROW_CSS_PX};
+use super::state::Instance;
 use crate::drawing::{Layer, Viewport};
+use crate::figure_markup::NARROW_BELOW_CSS_PX;
 use crate::view::{
     area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout, Focus, ViewLayout,
 };
@@ -130,6 +131,11 @@ impl Instance {
                 Layer::Moving,
             )
         });
+        if drawn.is_ok() {
+            if let Err(e) = d.show_canvas() {
+                report(e);
+            }
+        }
         match drawn {
             Err(e) => report(e),
             // The benchmark's "first frame": navigation start to this mark.
@@ -201,7 +207,7 @@ impl Instance {
         // Narrow charts dock their readout under each plot (the stylesheet makes the room by
         // a container query on the same width).
         self.narrow
-            .set(self.dom.figure.client_width() < NARROW_CSS_PX);
+            .set(f64::from(self.dom.figure.client_width()) < NARROW_BELOW_CSS_PX);
         for (k, d) in self.dom.surfaces.iter().enumerate() {
             let css_width = f64::from(d.stage.client_width());
             let layout = if css_width < 1.0 {

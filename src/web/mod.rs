@@ -5,6 +5,7 @@
 mod callbacks;
 mod chart;
 mod dom;
+mod dom_text;
 mod frames;
 mod host;
 mod input;

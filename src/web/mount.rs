@@ -10,6 +10,7 @@ use super::panic_guard;
 use super::state::{Instance, State};
 use crate::check::{validate, DataError};
 use crate::data::DataFile;
+use crate::figure_markup::figure;
 use crate::interaction::clock::Clock;
 use crate::lang::controls::{data_error_heading, dom_error_heading};
 use crate::lang::Lang;
@@ -78,7 +79,8 @@ pub fn mount(
     if options.view.as_deref() == Some("rank") {
         kinds.truncate(1);
     }
-    let dom = match Dom::build(&document, container, &kinds) {
+    let description = figure(&model, lang, &kinds, &|_| None);
+    let dom = match Dom::adopt_or_build(&document, container, &description, &kinds) {
         Ok(dom) => dom,
         Err(e) => {
             show_error(

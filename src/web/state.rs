@@ -57,13 +57,10 @@ pub struct Instance {
     /// after the mount has laid everything out: that report, and any other that changes
     /// neither, would redraw the same picture (7–25 ms of main thread).
     pub laid_out_for: Cell<(i32, f64)>,
-    /// The figure is narrower than `NARROW_CSS_PX`: readouts dock under the plot.
+    /// The figure is narrower than `figure_markup::NARROW_BELOW_CSS_PX`: a floating readout
+    /// would cover the chart it describes, so it docks under the plot.
     pub narrow: Cell<bool>,
 }
-
-/// Below this width (CSS px) a floating readout would cover the chart it describes, so it
-/// docks under the plot instead.
-pub const NARROW_CSS_PX: i32 = 600;
 
 impl Instance {
     pub fn new(window: Window, document: Document, dom: Dom, state: State) -> Instance {

@@ -91,6 +91,17 @@ pub async fn start(
     extra_args: &[String],
     browser_log: bool,
 ) -> Result<Chromium, String> {
+    start_with(viewport, extra_args, browser_log, "normal").await
+}
+
+/// `start`, with WebDriver's page load strategy: "normal" waits for each page's load event,
+/// "none" returns as soon as navigation starts (for a page whose load is held back).
+pub async fn start_with(
+    viewport: Viewport,
+    extra_args: &[String],
+    browser_log: bool,
+    page_load: &str,
+) -> Result<Chromium, String> {
     let port = free_port().map_err(|e| format!("no free local port: {e}"))?;
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -123,6 +134,7 @@ pub async fn start(
     args.extend(extra_args.iter().cloned());
     let mut caps = json!({
         "browserName": "chrome",
+        "pageLoadStrategy": page_load,
         // Device metrics set the real viewport and ratio: a headless window cannot be made
         // narrower than about 500 px, and phones are narrower than that.
         "goog:chromeOptions": {

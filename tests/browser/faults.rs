@@ -227,7 +227,7 @@ async fn zero_width_then_removed_mid_animation() {
     b.js("document.getElementById('box').style.width = '480px';")
         .await;
     b.wait_for(
-        "const c = q('.rankclimb-canvas'); return c.width > 400 && c.getContext('2d').getImageData(0,0,c.width,c.height).data.some((v, i) => i % 4 === 0 && v < 200);",
+        "const c = q('.rankclimb-canvas'); return !!c && c.width > 400 && c.getContext('2d').getImageData(0,0,c.width,c.height).data.some((v, i) => i % 4 === 0 && v < 200);",
         3000,
     )
     .await;

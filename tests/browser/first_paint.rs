@@ -10,8 +10,15 @@ use serde_json::{json, Value};
 /// in which it exists (a new entry only when it moves).
 const RECORDER: &str = "
 window.__shifts = [];
+window.__shifted = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+  for (const e of list.getEntries()) if (!e.hadRecentInput) {
+    window.__shifts.push(e.value);
+    for (const s of e.sources) {
+      const r = (b) => [b.x, b.y, b.width, b.height].map(Math.round).join(',');
+      window.__shifted.push(`${s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?'} ${r(s.previousRect)} -> ${r(s.currentRect)}`);
+    }
+  }
 }).observe({ type: 'layout-shift', buffered: true });
 window.__tops = [];
 (function sample() {
@@ -98,9 +105,10 @@ async fn text_below_stays_put(options: Options, label: &str) {
             1,
             "{label}, {page}: the text below the chart moved: page positions {tops:?}"
         );
+        let shifted = b.js("return window.__shifted").await;
         assert!(
             shifts.is_empty(),
-            "{label}, {page}: layout shifts scored {shifts:?}"
+            "{label}, {page}: layout shifts scored {shifts:?}: {shifted}"
         );
     }
     // The same element without the prerendered box: the measure sees the jump it prevents

@@ -84,7 +84,15 @@ pub fn embed_page(data_files: &[&str], extra: &str) -> String {
     )
 }
 
-async fn serve(dir: PathBuf, fixtures: Vec<Fixture>, block_wasm: bool) -> String {
+/// Opened when a held wasm may go.
+type Gate = std::sync::Arc<tokio::sync::watch::Sender<bool>>;
+
+async fn serve(
+    dir: PathBuf,
+    fixtures: Vec<Fixture>,
+    block_wasm: bool,
+    gate: Option<Gate>,
+) -> String {
     use axum::http::{header, StatusCode};
     use axum::response::IntoResponse;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -120,6 +128,21 @@ async fn serve(dir: PathBuf, fixtures: Vec<Fixture>, block_wasm: bool) -> String
             axum::routing::get(|| async { StatusCode::NOT_FOUND }),
         );
     }
+    if let Some(gate) = gate {
+        let wasm = dir.join("pkg/rankclimb_bg.wasm");
+        app = app.route(
+            "/pkg/rankclimb_bg.wasm",
+            axum::routing::get(move || {
+                let mut open = gate.subscribe();
+                let wasm = wasm.clone();
+                async move {
+                    let _ = open.wait_for(|o| *o).await;
+                    let bytes = tokio::fs::read(&wasm).await.unwrap_or_default();
+                    ([(header::CONTENT_TYPE, "application/wasm")], bytes).into_response()
+                }
+            }),
+        );
+    }
     let app = app.fallback_service(tower_http::services::ServeDir::new(dir));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
@@ -149,6 +172,7 @@ impl WebDriverCompatibleCommand for BrowserLog {
 pub struct Browser {
     pub client: Client,
     pub base: String,
+    gate: Option<Gate>,
     _processes: chromium::Processes,
 }
 
@@ -162,6 +186,9 @@ pub struct Options {
     pub fixtures: Vec<Fixture>,
     /// Answer the wasm module with 404, as a blocked or missing wasm would.
     pub block_wasm: bool,
+    /// Hold the wasm module back until the test calls `Browser::release_wasm` (navigation
+    /// then returns at once, without waiting for the page's load).
+    pub hold_wasm: bool,
 }
 
 impl Default for Options {
@@ -174,25 +201,39 @@ impl Default for Options {
             extra_args: Vec::new(),
             fixtures: Vec::new(),
             block_wasm: false,
+            hold_wasm: false,
         }
     }
 }
 
 impl Browser {
     pub async fn start(opts: Options) -> Browser {
-        let base = serve(dist_dir(), opts.fixtures.clone(), opts.block_wasm).await;
+        let gate = opts
+            .hold_wasm
+            .then(|| std::sync::Arc::new(tokio::sync::watch::channel(false).0));
+        let base = serve(
+            dist_dir(),
+            opts.fixtures.clone(),
+            opts.block_wasm,
+            gate.clone(),
+        )
+        .await;
         let viewport = chromium::Viewport {
             width: opts.width,
             height: opts.height,
             scale: opts.scale,
             touch: opts.touch,
         };
-        let started = chromium::start(viewport, &opts.extra_args, true)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let started = if opts.hold_wasm {
+            chromium::start_with(viewport, &opts.extra_args, true, "none").await
+        } else {
+            chromium::start(viewport, &opts.extra_args, true).await
+        }
+        .unwrap_or_else(|e| panic!("{e}"));
         Browser {
             client: started.client,
             base,
+            gate,
             _processes: started.processes,
         }
     }
@@ -242,6 +283,21 @@ impl Browser {
             10_000,
         )
         .await;
+    }
+
+    /// Let a held wasm module go (see `Options::hold_wasm`).
+    pub fn release_wasm(&self) {
+        if let Some(g) = &self.gate {
+            g.send_replace(true);
+        }
+    }
+
+    /// Go to `path` without waiting for anything on the page.
+    pub async fn navigate(&self, path: &str) {
+        self.client
+            .goto(&format!("{}/{}", self.base, path))
+            .await
+            .expect("navigate");
     }
 
     pub async fn js(&self, script: &str) -> Value {

@@ -9,6 +9,7 @@ mod embed;
 mod faults;
 mod first_paint;
 mod harness;
+mod hydration;
 mod panels;
 mod peers;
 mod phone;

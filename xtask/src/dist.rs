@@ -144,6 +144,11 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     }
     step("copying the page from www/ to dist/");
     copy_tree(&root.join("www"), &out)?;
+    // The plots' reserved sizes, from the charts' own constants (one formula, in the core).
+    let css = out.join("rankclimb.css");
+    let mut stylesheet = fs::read_to_string(&css).context("reading www/rankclimb.css")?;
+    stylesheet.push_str(&rankclimb::figure_markup::reserve_css());
+    fs::write(&css, stylesheet)?;
     crate::merge_csv::merge_all(&out.join("data"))?;
     step(if keep_names {
         "generating the JS bindings (wasm-bindgen-cli-support, function names kept)"

@@ -14,15 +14,13 @@
 //! element as one snippet to paste into an article.
 
 use anyhow::{anyhow, bail, Context, Result};
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use html_escape::encode_double_quoted_attribute as attr;
 use rankclimb::check::load::load_file;
-use rankclimb::lang::controls::{buttons, sources_summary, tap_hint};
-use rankclimb::panel_chart::layout::{panel_css_height, TILE_H, TILE_MIN_W};
-use rankclimb::rank_chart::layout::{RANK_ASPECT, RANK_MAX_CSS_HEIGHT, RANK_MIN_CSS_HEIGHT};
-use rankclimb::view::{views, ViewKind};
-use rankclimb::words::{all_sources_line, callout_texts, note_lines, title};
+use rankclimb::drawing::Theme;
+use rankclimb::figure_markup::{figure, to_html};
+use rankclimb::still::stills_of;
+use rankclimb::view::views;
 use rankclimb::{Lang, Model};
-use std::fmt::Write as _;
 use std::path::Path;
 
 const MARK: &str = " data-prerender";
@@ -34,129 +32,54 @@ struct Wanted<'a> {
     theme: Option<&'a str>,
 }
 
-/// The rules that size the placeholders like the chart's canvases, from the chart's own
-/// constants; and, before any script, a dark first look for dark-scheme readers and the
-/// `<noscript>` picture instead of the placeholders when scripting is off.
-fn reserve_css() -> String {
-    format!(
-        ".rankclimb-reserved {{ container-type: inline-size; }}\n\
-         .rankclimb-reserve-rank {{ height: clamp({min}px, round(calc(round(100cqw, 1px) * {aspect}), 1px), {max}px); }}\n\
-         .rankclimb-reserve-tiles {{ display: grid; grid-template-columns: repeat(auto-fill, minmax({tile_w}px, 1fr)); grid-auto-rows: {tile_h}px; }}\n\
-         @media (prefers-color-scheme: dark) {{ .rankclimb-skeleton > .rankclimb:not([data-theme]) {{ background: #111827; color: #f3f4f6; }} }}\n\
-         @media (scripting: none) {{ .rankclimb-skeleton > .rankclimb {{ display: none; }} }}\n",
-        min = RANK_MIN_CSS_HEIGHT,
-        max = RANK_MAX_CSS_HEIGHT,
-        aspect = RANK_ASPECT,
-        tile_w = TILE_MIN_W,
-        tile_h = TILE_H,
-    )
-}
+/// Before any script: a dark first look for dark-scheme readers (the stills are drawn in the
+/// light palette, so they wait for the canvas there), and the `<noscript>` picture instead of
+/// the first look when scripting is off.
+const SKELETON_CSS: &str = "@media (prefers-color-scheme: dark) { .rankclimb-skeleton > .rankclimb:not([data-theme]) { background: #111827; color: #f3f4f6; } \
+     .rankclimb-skeleton > .rankclimb:not([data-theme]) .rankclimb-still > svg { visibility: hidden; } }\n\
+     @media (scripting: none) { .rankclimb-skeleton > .rankclimb { display: none; } }\n";
 
-/// The plot's placeholder: the rank chart's 16:9 between its limits, a panel's fixed height,
-/// or the figure tiles' grid.
-fn placeholder(model: &Model, kind: ViewKind) -> String {
-    match kind {
-        ViewKind::Rank => r#"<div class="rankclimb-reserve-rank"></div>"#.to_string(),
-        ViewKind::Panel(i) => match model.panels.get(i).map(|p| (p, p.kind.item_count())) {
-            Some((p, n)) if matches!(p.kind, rankclimb::model::PanelKind::Stats { .. }) => {
-                format!(
-                    r#"<div class="rankclimb-reserve-tiles">{}</div>"#,
-                    "<i></i>".repeat(n)
-                )
-            }
-            Some((p, _)) => format!(
-                r#"<div style="height: {}px"></div>"#,
-                panel_css_height(p, 0.0)
-            ),
-            None => String::new(),
-        },
-    }
-}
-
-/// The shadow root's template for one chart: the same elements, classes and words as the
-/// wasm's first frame.
-fn template(model: &Model, stylesheet: &str, wanted: &Wanted) -> String {
+/// The shadow root's template for one chart: the figure as the core describes it, with each
+/// plot's still.
+fn template(model: &Model, stylesheet: &str, wanted: &Wanted) -> Result<String> {
     let lang = wanted
         .lang
         .and_then(Lang::from_tag)
         .unwrap_or(model.language);
-    let theme = wanted
-        .theme
-        .filter(|t| matches!(*t, "dark" | "light"))
+    let theme_name = wanted.theme.filter(|t| matches!(*t, "dark" | "light"));
+    let theme_attr = theme_name
         .map(|t| format!(r#" data-theme="{t}""#))
         .unwrap_or_default();
+    let theme = if theme_name == Some("dark") {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
     let mut kinds = views(model);
     if wanted.view == Some("rank") {
         kinds.truncate(1);
     }
-    let words = buttons(lang);
-    let hint = attr(tap_hint(lang));
-    let stage = |kind| {
-        format!(
-            r#"<div class="rankclimb-stage rankclimb-reserved" data-hint="{hint}">{}</div>"#,
-            placeholder(model, kind)
-        )
-    };
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        r#"<template shadowrootmode="open"><style>{stylesheet}{reserve}</style><div class="rankclimb-box rankclimb-skeleton"{theme}><slot></slot><figure class="rankclimb" lang="{tag}"{theme}><div class="rankclimb-header"><h2 class="rankclimb-title">{title}</h2><div class="rankclimb-actions"><button type="button" disabled>{replay}</button><button type="button" disabled>{table}</button><button type="button" disabled>{csv}</button><button type="button" disabled aria-label="{language_name}">{language}</button></div></div><p class="rankclimb-subtitle">{subtitle}</p>"#,
-        reserve = reserve_css(),
-        tag = lang.tag(),
-        title = text(&title(model, lang)),
-        replay = text(words.replay),
-        table = text(words.table),
-        csv = text(words.csv),
-        language_name = attr(words.language_name),
-        language = text(words.language),
-        subtitle = model
-            .subtitle
-            .as_ref()
-            .map(|s| text(s.get(lang)).into_owned())
-            .unwrap_or_default(),
-    );
-    let mut panels = String::new();
+    let mut drawn = Vec::new();
     for &kind in &kinds {
-        match kind {
-            ViewKind::Rank => {
-                html.push_str(&stage(kind));
-                html.push_str(r#"<ol class="rankclimb-callout-notes">"#);
-                for note in callout_texts(model, lang) {
-                    let _ = write!(html, "<li>{}</li>", text(note));
-                }
-                html.push_str("</ol>");
-            }
-            ViewKind::Panel(i) => {
-                let Some(p) = model.panels.get(i) else {
-                    continue;
-                };
-                let _ = write!(
-                    panels,
-                    r#"<section class="rankclimb-panel"><h3 class="rankclimb-panel-title">{}</h3><p class="rankclimb-panel-subtitle">{}</p>{}</section>"#,
-                    text(p.title.get(lang)),
-                    p.subtitle
-                        .as_ref()
-                        .map(|s| text(s.get(lang)).into_owned())
-                        .unwrap_or_default(),
-                    stage(kind)
-                );
-            }
-        }
+        drawn.push((
+            kind,
+            stills_of(model, kind, lang, &theme).map_err(|e| anyhow!("drawing a still: {e}"))?,
+        ));
     }
-    let _ = write!(
-        html,
-        r#"<div class="rankclimb-panels">{panels}</div><figcaption class="rankclimb-notes">"#
-    );
-    for note in note_lines(model, lang) {
-        let _ = write!(html, r#"<p class="rankclimb-note">{}</p>"#, text(&note));
+    let stills = |kind| {
+        drawn
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, svg)| svg.clone())
+    };
+    let mut figure = figure(model, lang, &kinds, &stills);
+    if let Some(t) = theme_name {
+        figure.attrs.push(("data-theme", t.to_string()));
     }
-    let _ = write!(
-        html,
-        r#"<details class="rankclimb-sources"><summary>{}</summary><p class="rankclimb-source">{}</p></details></figcaption></figure></div></template>"#,
-        text(&sources_summary(model.sources.len(), lang)),
-        text(&all_sources_line(model, lang)),
-    );
-    html
+    Ok(format!(
+        r#"<template shadowrootmode="open"><style>{stylesheet}{SKELETON_CSS}</style><div class="rankclimb-box rankclimb-skeleton"{theme_attr}><slot></slot>{}</div></template>"#,
+        to_html(&figure)
+    ))
 }
 
 /// The value of `name="…"` in an opening tag, as written (our own pages use double quotes).
@@ -191,7 +114,7 @@ fn prerender_page(page: &str, dist: &Path, stylesheet: &str) -> Result<String> {
         };
         out.push_str(&rest[..at]);
         out.push_str(&rest[at + MARK.len()..=close]);
-        out.push_str(&template(&model, stylesheet, &wanted));
+        out.push_str(&template(&model, stylesheet, &wanted)?);
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
@@ -232,7 +155,7 @@ pub fn prerender_all(dist: &Path) -> Result<()> {
             "<!-- rankclimb: paste where the chart goes; rankclimb.js, rankclimb.css, pkg/ and data/ sit beside the page. -->\n\
              <div data-rankclimb=\"data/{name}\">{}<noscript><img src=\"data/{stem}.png\" width=\"1200\" style=\"max-width:100%;height:auto\" alt=\"{alt}\"></noscript></div>\n\
              <script type=\"module\" src=\"rankclimb.js\"></script>\n",
-            template(&model, &stylesheet, &Wanted { lang: None, view: None, theme: None }),
+            template(&model, &stylesheet, &Wanted { lang: None, view: None, theme: None })?,
         );
         std::fs::write(
             dist.join("data").join(format!("{stem}.embed.html")),
@@ -260,7 +183,7 @@ mod tests {
             view: None,
             theme: None,
         };
-        let html = template(&model, "", &none);
+        let html = template(&model, "", &none).expect("drawn");
         assert!(
             html.contains("标题&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
@@ -268,11 +191,7 @@ mod tests {
         assert!(!html.contains("<img"), "{html}");
         // One placeholder per plot: the rank chart and every panel.
         let plots = html.matches("rankclimb-reserved").count();
-        assert_eq!(
-            plots,
-            1 + model.panels.len() + 1,
-            "stylesheet rule + plots: {html}"
-        );
+        assert_eq!(plots, 1 + model.panels.len(), "plots: {html}");
         let rank_only = template(
             &model,
             "",
@@ -280,8 +199,11 @@ mod tests {
                 view: Some("rank"),
                 ..none
             },
-        );
-        assert_eq!(rank_only.matches("rankclimb-reserved").count(), 2);
+        )
+        .expect("drawn");
+        assert_eq!(rank_only.matches("rankclimb-reserved").count(), 1);
+        // The still is drawn by plotters, which escapes the title drawn into it.
+        assert!(rank_only.contains("<svg"), "{rank_only}");
         assert!(template(
             &model,
             "",
@@ -290,6 +212,7 @@ mod tests {
                 ..none
             }
         )
+        .expect("drawn")
         .contains(r#"lang="en""#));
     }
 

@@ -1,0 +1,194 @@
+//! When the reader first sees the chart, against a Chart.js page drawing the same data in the
+//! same run: "chart on screen" (the first frame in which the chart, still or canvas, is
+//! visible), Largest Contentful Paint and the layout shift score.
+
+use super::{median, Conditions, Session};
+use crate::step;
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Installed before any page script. On every animation frame until the chart shows, it
+/// looks for the first chart: its build-time still with a size, or its canvas once drawn
+/// (or the Chart.js page's canvas once Chart.js has rendered it). The time is that frame's,
+/// which the browser paints right after. It also keeps the last LCP candidate and the sum
+/// of layout shifts without input.
+pub const SCREEN_PROBE: &str = "(() => {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.__onScreen = null; window.__lcp = null; window.__cls = 0;
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; })
+    .observe({ type: 'largest-contentful-paint', buffered: true }); } catch (e) {}
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+    .observe({ type: 'layout-shift', buffered: true }); } catch (e) {}
+  const shown = () => {
+    if (window.__chartjsDrawn) return true;
+    const root = document.querySelector('[data-rankclimb]')?.shadowRoot;
+    if (!root) return false;
+    if (performance.getEntriesByName('rankclimb:first-frame').length) return true;
+    for (const svg of root.querySelectorAll('.rankclimb-still svg')) {
+      const r = svg.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) return true;
+    }
+    return false;
+  };
+  const probe = () => { if (shown()) window.__onScreen = performance.now(); else raf(probe); };
+  raf(probe);
+})();";
+
+/// What one load of a page showed, and when.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct FirstPaint {
+    /// Navigation start to the first frame with the chart visible (still or canvas).
+    pub chart_on_screen_ms: Option<f64>,
+    /// The last Largest Contentful Paint candidate before any input.
+    pub lcp_ms: Option<f64>,
+    /// Layout shifts without recent input, summed.
+    pub cls: f64,
+}
+
+/// Read what the probe saw, once the chart is on screen.
+pub async fn first_paint(s: &Session, page: &str) -> Result<FirstPaint> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let v = s
+            .js("return window.__onScreen === null ? null : { chart_on_screen_ms: window.__onScreen, lcp_ms: window.__lcp, cls: window.__cls }")
+            .await?;
+        if !v.is_null() {
+            return Ok(serde_json::from_value(v)?);
+        }
+        if Instant::now() > deadline {
+            bail!("{page}: the chart was not on screen within 15 s");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// LCP and CLS settle after the chart is on screen: read them again later (before input).
+pub async fn settled(s: &Session, seen: FirstPaint) -> Result<FirstPaint> {
+    let v = s
+        .js("return { lcp_ms: window.__lcp, cls: window.__cls }")
+        .await?;
+    Ok(FirstPaint {
+        lcp_ms: v["lcp_ms"].as_f64().or(seen.lcp_ms),
+        cls: v["cls"].as_f64().unwrap_or(seen.cls),
+        ..seen
+    })
+}
+
+/// The comparison page's library, pinned.
+const CHARTJS: &str = "chart.js@4.6.1";
+
+/// A page drawing the bundled story's rank series with Chart.js at 800×450 CSS px, with
+/// Chart.js beside it and precompressed copies, under `cache`; the folder to serve.
+pub fn chartjs_page(root: &Path, cache: &Path) -> Result<PathBuf> {
+    let install = cache.join("chartjs-4.6.1");
+    let lib = install.join("node_modules/chart.js/dist/chart.umd.min.js");
+    if !lib.exists() {
+        step(&format!(
+            "installing {CHARTJS} from the npm registry (the comparison page)"
+        ));
+        std::fs::create_dir_all(&install)?;
+        crate::run_cmd(
+            Command::new("npm")
+                .args([
+                    "install",
+                    "--no-save",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                ])
+                .arg(&install)
+                .arg(CHARTJS),
+        )
+        .context("the comparison needs Node.js and npm")?;
+    }
+    let model = rankclimb::check::load::load_file(&root.join("www/data/pingdingshan.json"))
+        .map_err(|e| anyhow::anyhow!("the bundled story: {}", e.lines().join("; ")))?;
+    let years: Vec<i32> = model.ranking.points.iter().map(|p| p.year).collect();
+    let ranks: Vec<Option<u32>> = model.ranking.points.iter().map(|p| p.rank).collect();
+    let title = model.title.zh.clone();
+    let title_html = html_escape::encode_text(&title);
+    let page = format!(
+        r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title_html} · Chart.js</title></head><body style="margin:0">
+<div style="width:800px;height:450px;margin:16px"><canvas id="chartjs" role="img" aria-label="{title_attr}"></canvas></div>
+<script src="chart.umd.min.js"></script>
+<script>
+const marker = {{ id: 'marker', afterRender() {{ if (!window.__chartjsDrawn) {{ window.__chartjsDrawn = true; performance.mark('chartjs:first-frame'); }} }} }};
+new Chart(document.getElementById('chartjs'), {{
+  type: 'line',
+  data: {{ labels: {years:?}, datasets: [{{ label: {title:?}, data: {ranks}, spanGaps: false, borderColor: '#c2410c', backgroundColor: '#c2410c' }}] }},
+  options: {{ responsive: true, maintainAspectRatio: false, scales: {{ y: {{ reverse: true }} }}, plugins: {{ title: {{ display: true, text: {title:?} }} }} }},
+  plugins: [marker],
+}});
+</script></body></html>
+"#,
+        ranks = serde_json::to_string(&ranks)?,
+        title_attr = html_escape::encode_double_quoted_attribute(&title),
+    );
+    let dir = cache.join("bench-chartjs");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::copy(&lib, dir.join("chart.umd.min.js"))?;
+    std::fs::write(dir.join("chartjs.html"), page)?;
+    crate::compress::precompress(&dir)?;
+    Ok(dir)
+}
+
+/// One cold load of the Chart.js page: its first frame and what the reader saw.
+async fn chartjs_once(base: &str, conditions: Conditions) -> Result<(f64, FirstPaint, u64)> {
+    let s = Session::start(900, 700).await?;
+    s.emulate(conditions).await?;
+    s.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": SCREEN_PROBE }),
+    )
+    .await?;
+    s.client.goto(&format!("{base}/chartjs.html")).await?;
+    let seen = first_paint(&s, "chartjs.html").await?;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let seen = settled(&s, seen).await?;
+    let first = s
+        .js("return performance.getEntriesByName('chartjs:first-frame')[0].startTime")
+        .await?
+        .as_f64()
+        .unwrap_or(f64::NAN);
+    let bytes = s
+        .js("return performance.getEntriesByType('resource').reduce((n, e) => n + e.encodedBodySize, 0) + performance.getEntriesByType('navigation')[0].encodedBodySize")
+        .await?
+        .as_u64()
+        .unwrap_or(0);
+    s.close().await;
+    Ok((first, seen, bytes))
+}
+
+/// The Chart.js page under `conditions`, median of `runs` cold loads (after one uncounted).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartJs {
+    pub conditions: &'static str,
+    pub first_frame_ms: f64,
+    pub lcp_ms: f64,
+    pub cls: f64,
+    pub bytes_on_the_wire: u64,
+}
+
+pub async fn measure_chartjs(base: &str, conditions: Conditions, runs: usize) -> Result<ChartJs> {
+    step(&format!(
+        "measuring the Chart.js page as a {} reader, {runs} cold loads",
+        conditions.name
+    ));
+    chartjs_once(base, conditions).await?;
+    let mut loads = Vec::new();
+    for _ in 0..runs {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        loads.push(chartjs_once(base, conditions).await?);
+    }
+    Ok(ChartJs {
+        conditions: conditions.name,
+        first_frame_ms: median(loads.iter().map(|l| l.0).collect()),
+        lcp_ms: median(loads.iter().filter_map(|l| l.1.lcp_ms).collect()),
+        cls: median(loads.iter().map(|l| l.1.cls).collect()),
+        bytes_on_the_wire: loads.first().map_or(0, |l| l.2),
+    })
+}
