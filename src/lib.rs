@@ -13,6 +13,8 @@ pub mod author;
 pub mod check;
 pub mod data;
 pub mod drawing;
+#[cfg(feature = "studio")]
+pub mod embed;
 pub mod figure_markup;
 pub mod interaction;
 pub mod lang;

@@ -117,6 +117,7 @@ fn the_download_holds_the_data_pictures_tables_and_snippets() {
             wide: b"\x89PNG wide",
             narrow: b"\x89PNG narrow",
         },
+        ".rankclimb-box { display: block; }",
     )
     .expect("zip");
     // A zip's local file headers name each file.
@@ -128,13 +129,16 @@ fn the_download_holds_the_data_pictures_tables_and_snippets() {
         "data/pingdingshan.narrow.png",
         "data/pingdingshan.alt.json",
         "data/pingdingshan.tables.json",
+        "data/pingdingshan.embed.html",
+        "data/pingdingshan.frame.html",
         "README.txt",
     ] {
         assert!(text.contains(name), "{name} missing");
     }
     let readme = readme(&model, "pingdingshan");
     assert!(readme.contains("<div data-rankclimb=\"data/pingdingshan.json\">"));
-    assert!(readme.contains("embed.html?data=data/pingdingshan.json"));
+    assert!(readme.contains("src=\"data/pingdingshan.frame.html\""));
+    assert!(readme.contains("data/pingdingshan.embed.html"));
     assert_eq!(
         file_stem("Twelve years: <b>falling</b>!"),
         "twelve-years-b-falling-b"

@@ -4,7 +4,7 @@
 // with the rules of `cargo xtask check`, reads pasted cells, draws the preview with the
 // reader's own chart and makes the download. Plain DOM, no framework.
 import init, {
-  Chart, studioCheck, studioReadPaste, studioPoints, studioDrawPicture, studioExport, studioFileStem,
+  Chart, studioCheck, studioReadPaste, studioPoints, studioDrawPicture, studioExport, studioFileStem, studioSnippets,
   studioDebugPanic,
 } from './studio/pkg/rankclimb.js';
 
@@ -468,14 +468,16 @@ function renderPanels() {
   }));
 }
 
-// The two snippets of the download's README, with the file name it will have.
+// The two short snippets of the download's README, written by the wasm (one place for them),
+// with the file name the download will have. A draft that cannot be read yet shows none.
 function renderSnippets() {
-  const name = guard(() => studioFileStem(draft.title?.en || '')) || 'chart';
-  const title = (draft.title?.[draft.language || 'zh-CN'] || '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const snippets = [
-    [w().snippetDiv, `<div data-rankclimb="data/${name}.json">\n  <noscript><img src="data/${name}.png" alt="${title}"></noscript>\n</div>\n<script type="module" src="rankclimb.js"></script>`],
-    [w().snippetFrame, `<iframe data-rankclimb-iframe src="embed.html?data=data/${name}.json" title="${title}" style="width:100%;border:0"></iframe>\n<script src="rankclimb-iframe.js"></script>`],
-  ];
+  let codes = [];
+  try {
+    codes = JSON.parse(studioSnippets(`${JSON.stringify(draft)}`));
+  } catch {
+    codes = [];
+  }
+  const snippets = codes.map((code, k) => [k === 0 ? w().snippetDiv : w().snippetFrame, code]);
   $('snippets').replaceChildren(...snippets.map(([label, code], k) => {
     const area = el('textarea', { readonly: '', rows: '4', id: `snippet-${k}`, spellcheck: 'false' });
     area.value = code;
@@ -627,7 +629,15 @@ async function download() {
   };
   const wide = await png(false);
   const narrow = await png(true);
-  const zip = guard(() => studioExport(json, wide, narrow));
+  // The chart's stylesheet, inlined into the download's first look as `dist` does.
+  let stylesheet = '';
+  try {
+    const r = await fetch(new URL('./rankclimb.css', import.meta.url));
+    if (r.ok) stylesheet = await r.text();
+  } catch {
+    // Without it the first look is unstyled until the chart runs; the chart still works.
+  }
+  const zip = guard(() => studioExport(json, wide, narrow, stylesheet));
   if (!zip) return;
   const a = el('a', { href: URL.createObjectURL(new Blob([zip], { type: 'application/zip' })), download: `${studioFileStem(draft.title?.en || '')}.zip` });
   document.body.append(a);

@@ -3,6 +3,7 @@
 //! unzipped beside rankclimb's files it works as an embed with no other step.
 
 use crate::drawing::{DrawError, Theme};
+use crate::embed::{div_snippet, first_look, frame_page, iframe_snippet, Wanted};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::static_image::{draw_static, static_alt, static_css_height, STATIC_WIDTH};
@@ -41,22 +42,22 @@ pub fn tables_json(model: &Model) -> serde_json::Result<String> {
     }))
 }
 
-/// The README of the download: where the files go, and the two snippets with the file names
+/// The README of the download: where the files go, and the snippets with the file names
 /// filled in. `name` is the data file's stem, already made safe by [`file_stem`].
 pub fn readme(model: &Model, name: &str) -> String {
-    let title = html_escape::encode_double_quoted_attribute(model.title.get(model.language));
     format!(
         "rankclimb: {title}\n\n\
-         Upload the data/ folder beside rankclimb's files (rankclimb.js, pkg/, embed.html),\n\
+         Upload the data/ folder beside rankclimb's files (rankclimb.js, rankclimb.css, pkg/),\n\
          then paste one of these where the chart goes.\n\n\
-         As a <div> (the chart in the page itself):\n\n\
-         <div data-rankclimb=\"data/{name}.json\">\n  \
-         <noscript><img src=\"data/{name}.png\" alt=\"{title}\"></noscript>\n\
-         </div>\n\
-         <script type=\"module\" src=\"rankclimb.js\"></script>\n\n\
-         As an <iframe> (its height follows the chart):\n\n\
-         <iframe data-rankclimb-iframe src=\"embed.html?data=data/{name}.json\" title=\"{title}\" style=\"width:100%;border:0\"></iframe>\n\
-         <script src=\"rankclimb-iframe.js\"></script>\n"
+         Best: the contents of data/{name}.embed.html. It holds the chart's first look (a still\n\
+         of each chart, the title, notes and sources), which the browser shows before any script\n\
+         runs; the chart comes to life in the same place. The short form, without it:\n\n\
+         {div}\n\
+         As an <iframe> (its height follows the chart; data/{name}.frame.html holds the first look):\n\n\
+         {iframe}",
+        title = model.title.get(model.language),
+        div = div_snippet(model, name, ""),
+        iframe = iframe_snippet(model, name),
     )
 }
 
@@ -90,23 +91,33 @@ pub struct Pictures<'a> {
 }
 
 /// The download: `data/NAME.json` (the data file as written), the pictures, the alt text and
-/// tables, and `README.txt`.
+/// tables, the snippet and the iframe page with the chart's first look (`stylesheet` inlined
+/// in it, as `dist` does), and `README.txt`.
 pub fn export_zip(
     model: &Model,
     data_json: &str,
     name: &str,
     pictures: Pictures,
+    stylesheet: &str,
 ) -> Result<Vec<u8>, ExportError> {
     let svg = static_svg(model).map_err(|e| ExportError(e.to_string()))?;
     let tables = tables_json(model).map_err(|e| ExportError(e.to_string()))?;
     let (alt, readme) = (alt_json(model), readme(model, name));
-    let files: [(String, &[u8]); 7] = [
+    let look =
+        first_look(model, stylesheet, Wanted::default()).map_err(|e| ExportError(e.to_string()))?;
+    let (embed, frame) = (
+        div_snippet(model, name, &look),
+        frame_page(model, name, &look),
+    );
+    let files: [(String, &[u8]); 9] = [
         (format!("data/{name}.json"), data_json.as_bytes()),
         (format!("data/{name}.svg"), svg.as_bytes()),
         (format!("data/{name}.png"), pictures.wide),
         (format!("data/{name}.narrow.png"), pictures.narrow),
         (format!("data/{name}.alt.json"), alt.as_bytes()),
         (format!("data/{name}.tables.json"), tables.as_bytes()),
+        (format!("data/{name}.embed.html"), embed.as_bytes()),
+        (format!("data/{name}.frame.html"), frame.as_bytes()),
         ("README.txt".to_string(), readme.as_bytes()),
     ];
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

@@ -243,8 +243,13 @@ impl Dom {
             .query_selector(&format!(":scope > figure.{}", class::FIGURE))
             .step(format_args!("finding a prerendered figure"))?;
         let stage_selector = format!(".{}", class::STAGE);
+        // Only a first look no chart has taken yet: each plot's box still holds its still.
+        let still_selector = format!(".{} > .{}", class::STAGE, class::STILL);
         let adoptable = match &found {
-            Some(f) => all(f, &stage_selector)?.len() == kinds.len(),
+            Some(f) => {
+                all(f, &stage_selector)?.len() == kinds.len()
+                    && all(f, &still_selector)?.len() == kinds.len()
+            }
             None => false,
         };
         let figure = match found {

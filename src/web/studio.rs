@@ -130,14 +130,34 @@ pub fn studio_draw_picture(
 }
 
 /// The download: a zip of the data file (as the page wrote it), the pictures (`wide` and
-/// `narrow`, PNG bytes the page drew), the SVG, alt text, tables and README.
+/// `narrow`, PNG bytes the page drew), the SVG, alt text, tables, the snippet and iframe page
+/// with the chart's first look (`stylesheet`: rankclimb.css's text, inlined there) and README.
 #[wasm_bindgen(js_name = studioExport)]
-pub fn studio_export(json: &str, wide: &[u8], narrow: &[u8]) -> Result<Vec<u8>, JsError> {
+pub fn studio_export(
+    json: &str,
+    wide: &[u8],
+    narrow: &[u8],
+    stylesheet: &str,
+) -> Result<Vec<u8>, JsError> {
     install_panic_hook();
     let model = model_of(json).map_err(|e| JsError::new(&e.to_string()))?;
     let name = file_stem(model.title.en.as_str());
-    export_zip(&model, json, &name, Pictures { wide, narrow })
+    export_zip(&model, json, &name, Pictures { wide, narrow }, stylesheet)
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The two short snippets the studio shows, as the download's README has them: the `<div>`
+/// and the `<iframe>`, as a JSON array.
+#[wasm_bindgen(js_name = studioSnippets)]
+pub fn studio_snippets(json: &str) -> Result<String, JsError> {
+    install_panic_hook();
+    let model = model_of(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let name = file_stem(model.title.en.as_str());
+    Ok(serde_json::json!([
+        crate::embed::div_snippet(&model, &name, ""),
+        crate::embed::iframe_snippet(&model, &name)
+    ])
+    .to_string())
 }
 
 /// Panic inside the wasm, for tests and debugging: the page must keep the draft and say so.

@@ -201,3 +201,30 @@ async fn a_tap_before_the_wasm_is_answered_and_causes_no_error() {
     assert!(errors.is_empty(), "{errors:?}");
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_iframe_page_carries_the_still_and_the_chart_adopts_it() {
+    let b = Browser::start(Options {
+        hold_wasm: true,
+        ..Options::default()
+    })
+    .await;
+    b.navigate("data/pingdingshan.frame.html").await;
+    b.wait_for(
+        "const s = q('.rankclimb-still svg'); return !!s && s.getBoundingClientRect().width > 100",
+        10_000,
+    )
+    .await;
+    b.js("window.__title = q('.rankclimb-title'); return true;")
+        .await;
+    b.release_wasm();
+    b.wait_for(
+        "return document.documentElement.dataset.rankclimbReady === '1' && !!q('.rankclimb-canvas') && window.__title.isConnected",
+        15_000,
+    )
+    .await;
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
+    b.close().await;
+}

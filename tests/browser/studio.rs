@@ -284,6 +284,18 @@ async fn the_story_is_built_from_scratch_and_downloaded() {
     let data = zipped_file(&zip, ".json");
     let readme = zipped_file(&zip, "README.txt");
     assert!(readme.contains("<div data-rankclimb=\"data/pingdingshan-high-tech-zone-climbs-44-places-in-five-years.json\">"), "{readme}");
+    // The download carries the chart's first look: a still of each plot, drawn in the browser
+    // by the same code as `dist`'s.
+    for page in [".embed.html", ".frame.html"] {
+        let html = zipped_file(&zip, page);
+        assert!(
+            html.contains("shadowrootmode=\"open\"")
+                && html.matches("class=\"rankclimb-still").count() >= 1
+                && html.contains("<svg"),
+            "{page}: {}",
+            &html[..html.len().min(400)]
+        );
+    }
 
     // The data file passes the author's check, warnings included (`check --strict`).
     let file = rankclimb::check::load::parse_json(&data).expect("the data file's shape");

@@ -14,73 +14,17 @@
 //! element as one snippet to paste into an article.
 
 use anyhow::{anyhow, bail, Context, Result};
-use html_escape::encode_double_quoted_attribute as attr;
 use rankclimb::check::load::load_file;
-use rankclimb::drawing::Theme;
-use rankclimb::figure_markup::{figure, to_html};
-use rankclimb::still::stills_of;
-use rankclimb::view::views;
-use rankclimb::{Lang, Model};
+use rankclimb::embed::{div_snippet, first_look, frame_page, Wanted};
+use rankclimb::Model;
 use std::path::Path;
 
+/// The chart's first look, or why it could not be drawn.
+fn template(model: &Model, stylesheet: &str, wanted: Wanted) -> Result<String> {
+    first_look(model, stylesheet, wanted).map_err(|e| anyhow!("drawing a still: {e}"))
+}
+
 const MARK: &str = " data-prerender";
-
-/// What the element asks for, read from its attributes.
-struct Wanted<'a> {
-    lang: Option<&'a str>,
-    view: Option<&'a str>,
-    theme: Option<&'a str>,
-}
-
-/// Before any script: a dark first look for dark-scheme readers (the stills are drawn in the
-/// light palette, so they wait for the canvas there), and the `<noscript>` picture instead of
-/// the first look when scripting is off.
-const SKELETON_CSS: &str = "@media (prefers-color-scheme: dark) { .rankclimb-skeleton > .rankclimb:not([data-theme]) { background: #111827; color: #f3f4f6; } \
-     .rankclimb-skeleton > .rankclimb:not([data-theme]) .rankclimb-still > svg { visibility: hidden; } }\n\
-     @media (scripting: none) { .rankclimb-skeleton > .rankclimb { display: none; } }\n";
-
-/// The shadow root's template for one chart: the figure as the core describes it, with each
-/// plot's still.
-fn template(model: &Model, stylesheet: &str, wanted: &Wanted) -> Result<String> {
-    let lang = wanted
-        .lang
-        .and_then(Lang::from_tag)
-        .unwrap_or(model.language);
-    let theme_name = wanted.theme.filter(|t| matches!(*t, "dark" | "light"));
-    let theme_attr = theme_name
-        .map(|t| format!(r#" data-theme="{t}""#))
-        .unwrap_or_default();
-    let theme = if theme_name == Some("dark") {
-        Theme::dark()
-    } else {
-        Theme::light()
-    };
-    let mut kinds = views(model);
-    if wanted.view == Some("rank") {
-        kinds.truncate(1);
-    }
-    let mut drawn = Vec::new();
-    for &kind in &kinds {
-        drawn.push((
-            kind,
-            stills_of(model, kind, lang, &theme).map_err(|e| anyhow!("drawing a still: {e}"))?,
-        ));
-    }
-    let stills = |kind| {
-        drawn
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|(_, svg)| svg.clone())
-    };
-    let mut figure = figure(model, lang, &kinds, &stills);
-    if let Some(t) = theme_name {
-        figure.attrs.push(("data-theme", t.to_string()));
-    }
-    Ok(format!(
-        r#"<template shadowrootmode="open"><style>{stylesheet}{SKELETON_CSS}</style><div class="rankclimb-box rankclimb-skeleton"{theme_attr}><slot></slot>{}</div></template>"#,
-        to_html(&figure)
-    ))
-}
 
 /// The value of `name="…"` in an opening tag, as written (our own pages use double quotes).
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -114,7 +58,7 @@ fn prerender_page(page: &str, dist: &Path, stylesheet: &str) -> Result<String> {
         };
         out.push_str(&rest[..at]);
         out.push_str(&rest[at + MARK.len()..=close]);
-        out.push_str(&template(&model, stylesheet, &wanted)?);
+        out.push_str(&template(&model, stylesheet, wanted)?);
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
@@ -150,16 +94,18 @@ pub fn prerender_all(dist: &Path) -> Result<()> {
         }
         let model = load_file(&path)
             .map_err(|e| anyhow!("{}: {}", path.display(), e.lines().join("; ")))?;
-        let alt = attr(&rankclimb::words::summary(&model, model.language)).into_owned();
-        let snippet = format!(
-            "<!-- rankclimb: paste where the chart goes; rankclimb.js, rankclimb.css, pkg/ and data/ sit beside the page. -->\n\
-             <div data-rankclimb=\"data/{name}\">{}<noscript><img src=\"data/{stem}.png\" width=\"1200\" style=\"max-width:100%;height:auto\" alt=\"{alt}\"></noscript></div>\n\
-             <script type=\"module\" src=\"rankclimb.js\"></script>\n",
-            template(&model, &stylesheet, &Wanted { lang: None, view: None, theme: None })?,
-        );
+        let look = template(&model, &stylesheet, Wanted::default())?;
+        let data = dist.join("data");
         std::fs::write(
-            dist.join("data").join(format!("{stem}.embed.html")),
-            snippet,
+            data.join(format!("{stem}.embed.html")),
+            format!(
+                "<!-- rankclimb: paste where the chart goes; rankclimb.js, rankclimb.css, pkg/ and data/ sit beside the page. -->\n{}",
+                div_snippet(&model, stem, &look)
+            ),
+        )?;
+        std::fs::write(
+            data.join(format!("{stem}.frame.html")),
+            frame_page(&model, stem, &look),
         )?;
     }
     Ok(())
@@ -178,12 +124,8 @@ mod tests {
     fn the_template_holds_the_charts_words_as_text_never_markup() {
         let mut model = story();
         model.title.zh = "标题<img src=x onerror=alert(1)>".into();
-        let none = Wanted {
-            lang: None,
-            view: None,
-            theme: None,
-        };
-        let html = template(&model, "", &none).expect("drawn");
+        let none = Wanted::default();
+        let html = template(&model, "", none).expect("drawn");
         assert!(
             html.contains("标题&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
@@ -195,7 +137,7 @@ mod tests {
         let rank_only = template(
             &model,
             "",
-            &Wanted {
+            Wanted {
                 view: Some("rank"),
                 ..none
             },
@@ -207,7 +149,7 @@ mod tests {
         assert!(template(
             &model,
             "",
-            &Wanted {
+            Wanted {
                 lang: Some("en"),
                 ..none
             }
