@@ -42,10 +42,16 @@ fn change_is_measured_from_the_previous_known_year() {
     let r = rank_readout(&m, 3, Lang::En).expect("2019");
     assert_eq!(r.lines[1], "up 20 places from 2016");
     let first = rank_readout(&m, 0, Lang::En).expect("2016");
-    assert_eq!(first.lines[0], "118th (number ranked not published)");
+    assert_eq!(first.lines[0], "118th (number ranked not reported)");
     assert!(
-        first.lines[1].starts_with("Source: "),
-        "2016 has no earlier year to compare with"
+        !first.lines.iter().any(|l| l.contains("places from")),
+        "2016 has no earlier year to compare with: {:?}",
+        first.lines
+    );
+    assert!(
+        first.lines[1].starts_with("counted back"),
+        "its note: {:?}",
+        first.lines
     );
 }
 
@@ -55,14 +61,14 @@ fn unpublished_years_say_so_and_give_no_rank() {
     for (i, year) in [(1, "2017"), (2, "2018")] {
         let r = rank_readout(&m, i, Lang::Zh).expect("unknown year");
         assert_eq!(r.heading, format!("{year}年度"));
-        assert_eq!(r.lines[0], "排名未公布");
+        assert_eq!(r.lines[0], "排名不详");
         assert!(
             r.lines[1].contains("介于2016年度与2019年度的排名之间"),
             "{:?}",
             r.lines
         );
         let en = rank_readout(&m, i, Lang::En).expect("unknown year");
-        assert_eq!(en.lines[0], "rank not published");
+        assert_eq!(en.lines[0], "rank not reported");
         // Between the known ranks, in lower case where it follows other words, and the
         // claim said once.
         assert_eq!(
@@ -95,11 +101,11 @@ fn summary_is_written_from_the_data() {
     let m = story();
     assert_eq!(
         summary(&m, Lang::En),
-        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not published. Reference line at 100th: National top 100. The rank axis does not start at 1st: it shows 68th to 124th only."
+        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not reported. Reference line at 100th: National top 100. The rank axis does not start at 1st: it shows 68th to 124th only."
     );
     assert_eq!(
         summary(&m, Lang::Zh),
-        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157家）；2017、2018年度排名未公布。第100名处的参考线：全国百强。纵轴未从第1名开始，只显示第68至124名。"
+        "平顶山高新区综合排名从2016年度的第118名，经5次评价升至2021年度的第74名（共157家）；2017、2018年度排名不详。第100名处的参考线：全国百强。纵轴未从第1名开始，只显示第68至124名。"
     );
 }
 

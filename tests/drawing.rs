@@ -111,14 +111,14 @@ fn final_frame_labels_every_known_rank_and_change() {
         "74",
         "↑10",
         "↑14",
-        "2016",
-        // 2019's rank is derived, not printed: its footnote says how.
+        // 2016's year and 2019's rank are derived, not printed: their footnotes say how.
+        "2016*",
         "2019*",
         "2020",
         "2021*",
         "第74名",
         "2021年度",
-        "2017—2018年度未公布",
+        "2017—2018年度不详",
     ] {
         assert!(
             t.iter().any(|x| x == label),
@@ -232,7 +232,7 @@ fn inspecting_draws_a_guide_and_ring() {
         },
         Lang::Zh,
     );
-    assert!(texts(&unknown).iter().any(|x| x == "排名未公布"));
+    assert!(texts(&unknown).iter().any(|x| x == "排名不详"));
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn english_labels_come_from_the_same_file() {
         Lang::En,
     ));
     assert!(t.iter().any(|x| x == "74th"));
-    assert!(t.iter().any(|x| x == "2017–2018 not published"));
+    assert!(t.iter().any(|x| x == "2017–2018 not reported"));
     assert!(t
         .iter()
         .any(|x| x == "Comprehensive rank (axis from 68th, not 1st)"));
@@ -303,10 +303,10 @@ fn still_and_moving_layers_together_draw_the_whole_frame() {
         "the two layers hold exactly the whole frame's labels"
     );
     assert!(
-        still.iter().any(|t| t == "2016") && !still.iter().any(|t| t == "98"),
+        still.iter().any(|t| t == "2016*") && !still.iter().any(|t| t == "98"),
         "axes are still, points move"
     );
-    assert!(moving.iter().any(|t| t == "98") && !moving.iter().any(|t| t == "2016"));
+    assert!(moving.iter().any(|t| t == "98") && !moving.iter().any(|t| t == "2016*"));
 }
 
 #[test]
@@ -492,7 +492,7 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
         }
         let label = texts(&out)
             .into_iter()
-            .find(|t| t.contains("未公布"))
+            .find(|t| t.contains("不详"))
             .expect("the span is labelled");
         let rects = out
             .split("<rect")
@@ -503,7 +503,7 @@ fn unpublished_label_gets_a_chip_only_where_it_crosses_the_year_lines() {
         (rects, label)
     };
     // The background is one white rectangle; a chip adds another.
-    assert_eq!(white_rects(800), (1, "2017—2018年度未公布".to_string()));
+    assert_eq!(white_rects(800), (1, "2017—2018年度不详".to_string()));
     let (rects, label) = white_rects(320);
     assert_eq!(rects, 2, "{label}");
 }

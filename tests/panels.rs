@@ -15,6 +15,12 @@ use rankclimb::words::{panel_readout, panel_summary};
 use rankclimb::{Lang, Model};
 use serde_json::json;
 
+/// The story with its growth bars drawn as signed changes (`"signed": true`), as a measure
+/// that can fall is.
+fn signed_growth() -> Model {
+    story_with(|v| v["panels"][1]["measures"][0]["signed"] = json!(true)).expect("valid")
+}
+
 fn layout(model: &Model, panel: usize, css_width: f64, lang: Lang) -> PanelLayout {
     let p = &model.panels[panel];
     let h = panel_css_height(p, css_width);
@@ -122,7 +128,7 @@ fn sub_rankings_draw_a_dot_per_indicator_with_the_reference() {
 
 #[test]
 fn growth_bars_carry_signed_percentages() {
-    let (_, t) = svg_texts(&story(), 1, 1.0, Lang::Zh);
+    let (_, t) = svg_texts(&signed_growth(), 1, 1.0, Lang::Zh);
     for v in [
         "+260%",
         "+363%",
@@ -134,7 +140,7 @@ fn growth_bars_carry_signed_percentages() {
     ] {
         assert!(has(&t, v), "missing {v:?} in {t:?}");
     }
-    let (_, en) = svg_texts(&story(), 1, 1.0, Lang::En);
+    let (_, en) = svg_texts(&signed_growth(), 1, 1.0, Lang::En);
     assert!(has(&en, "Tech-based SMEs") && has(&en, "+363%"));
 }
 
@@ -197,7 +203,7 @@ fn environment_tiles_quote_the_report() {
 
 #[test]
 fn panels_animate_in_item_by_item() {
-    let m = story();
+    let m = signed_growth();
     let (_, start) = svg_texts(&m, 1, 0.0, Lang::Zh);
     assert!(
         !start.iter().any(|t| t.starts_with('+')),
@@ -235,7 +241,7 @@ fn pointer_hits_the_item_under_it() {
 fn readouts_give_value_unit_and_source() {
     let m = story();
     let r = panel_readout(&m, 2, 1, Lang::Zh).expect("item");
-    assert_eq!(r.heading, "科技类项目");
+    assert_eq!(r.heading, "引进科技类项目");
     assert_eq!(r.lines[..2], ["项目数：25个", "总投资：142.7亿元"]);
     // The compact readout names the source by its short name; the full citation, with the
     // publication, title and the words relied on, stays in the table.
@@ -256,7 +262,7 @@ fn readouts_give_value_unit_and_source() {
     let en_tables = rankclimb::words::table::tables(&m, Lang::En);
     let investment = en_tables
         .iter()
-        .find(|t| t.caption.contains("Investment"))
+        .find(|t| t.caption.contains("Projects signed"))
         .expect("table");
     assert_eq!(investment.head[2], "Total investment (billion yuan)");
     assert_eq!(investment.rows[1][1..3], ["25", "14.27"]);
@@ -267,13 +273,13 @@ fn readouts_give_value_unit_and_source() {
     // Panel summaries read as sentences, in both languages.
     assert!(
         panel_summary(&m, 1, Lang::Zh)
-            .starts_with("与2018年相比的增长：高新技术企业：增长+260%；科技型中小企业：增长+363%"),
+            .starts_with("2021年较2018年增长：高新技术企业：增长260%；科技型中小企业：增长363%"),
         "{}",
         panel_summary(&m, 1, Lang::Zh)
     );
     assert_eq!(
         panel_summary(&m, 2, Lang::En),
-        "Investment attracted in 2021: Signed projects in leading industries: projects 56, total investment 6.405 billion yuan; Technology projects: projects 25, total investment 14.27 billion yuan; Planned key projects: projects 5, total investment 25.6 billion yuan."
+        "Projects signed, brought in and planned, 2021: Signed, in the leading industries: projects 56, total investment 6.405 billion yuan; Technology projects brought in: projects 25, total investment 14.27 billion yuan; Key projects planned (not signed): projects 5, total investment 25.6 billion yuan."
     );
     assert!(
         panel_summary(&m, 0, Lang::Zh).contains("创新能力和创业活跃度：第73名（共157家）；"),
@@ -294,6 +300,7 @@ fn four_or_seven_indicators_draw_without_code_changes() {
                 .map(|i| json!({"label": {"zh-CN": format!("项{i}"), "en": format!("Item {i}")}, "values": [i as f64 * 1.5], "sources": ["article-l101"]}))
                 .collect();
             v["panels"][1]["items"] = json!(bars);
+            v["panels"][1]["measures"][0]["signed"] = json!(true);
         })
         .expect("valid");
         let (svg, t) = svg_texts(&m, 0, 1.0, Lang::En);

@@ -149,7 +149,7 @@ fn a_focused_place_is_read_out_beside_the_main_one() {
     // An unknown stays unknown: North Bank's 2020 is not given.
     let j = i - 1;
     let r = rank_readout_beside(&m, j, Some(5), Lang::En).expect("2020");
-    assert_eq!(r.lines[1], "North Bank Park: rank not published");
+    assert_eq!(r.lines[1], "North Bank Park: rank not reported");
     // Without a focused place, nothing is added.
     let plain = rank_readout_beside(&m, i, None, Lang::En).expect("2021");
     assert!(plain.lines.iter().all(|l| !l.contains("East Lake")));
@@ -232,8 +232,8 @@ fn the_summary_and_the_table_name_every_place() {
     assert_eq!(every.head.len(), 2 + 6 + 1);
     assert_eq!(every.head[2], "East Lake Park");
     let y2020 = every.rows.iter().find(|r| r[0] == "2020").expect("2020");
-    assert_eq!(y2020[1], "rank not published");
-    assert_eq!(y2020[7], "rank not published", "North Bank 2020 unknown");
+    assert_eq!(y2020[1], "rank not reported");
+    assert_eq!(y2020[7], "rank not reported", "North Bank 2020 unknown");
     assert_eq!(y2020[2], "19");
 }
 

@@ -23,7 +23,7 @@ fn static_picture_holds_every_part_in_its_final_state() {
         "第74名",
         "↑14",
         "2021年度单项排名",
-        "+363%",
+        "363%",
         "256亿元",
         "来源：",
     ] {
@@ -55,12 +55,12 @@ fn tables_carry_every_figure_with_its_source() {
     // The annotation's words, where it is, and its source, in the table.
     assert_eq!(t[1].caption, "图中标注");
     assert_eq!(t[1].rows[0][..2], ["第100名处的参考线", "全国百强"]);
-    assert!(t[1].rows[0][2].starts_with("河南日报，2021年2月21日"));
+    assert!(t[1].rows[0][2].starts_with("《河南日报》，2021年2月21日"));
     assert_eq!(
         t[0].rows[4][..4],
         ["2020", "88", "169", "较2019年度上升10位"]
     );
-    assert_eq!(t[0].rows[1][1], "排名未公布");
+    assert_eq!(t[0].rows[1][1], "排名不详");
     // A change has two ends: 2019's row cites 2016's rank too.
     assert!(
         t[0].rows[3][5].contains("河南日报") && t[0].rows[3][5].contains("5年时间从第118名"),
@@ -73,9 +73,9 @@ fn tables_carry_every_figure_with_its_source() {
         "every row has a source"
     );
     assert_eq!(t[4].rows[0][..3], ["签约主导产业项目", "56", "64.05"]);
-    assert_eq!(t[4].head[2], "总投资 (亿元)");
+    assert_eq!(t[4].head[2], "总投资（亿元）");
     let en = tables(&m, Lang::En);
-    assert_eq!(en[3].rows[1][1], "+363");
+    assert_eq!(en[3].rows[1][1], "363");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn csv_download_neutralises_formulas() {
         text.starts_with('\u{feff}'),
         "a byte-order mark for spreadsheets"
     );
-    assert!(text.contains("'=1+1,+260,"), "{text}");
+    assert!(text.contains("'=1+1,260,"), "{text}");
     assert!(text.contains("2020,88,169,较2019年度上升10位"));
     // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
     let m = common::story_with(|v| {
@@ -121,7 +121,7 @@ fn csv_download_neutralises_formulas() {
     .expect("valid");
     let text = csv(&m, Lang::En);
     assert!(
-        text.contains("\n\"Firms, \"\"high-tech\"\"\nall\",+260,"),
+        text.contains("\n\"Firms, \"\"high-tech\"\"\nall\",260,"),
         "{text}"
     );
     assert!(

@@ -13,9 +13,9 @@ use rankclimb::author::paste::{
 /// spreadsheet (tab-separated, an empty line at the end).
 pub const STORY_ROWS: &str = "年度\t综合排名\t参评总数\t来源\n\
 2016\t118\t\tarticle-l11\n\
-2017\t未公布\t\tarticle-l9-rises\n\
+2017\t不详\t\tarticle-l9-rises\n\
 2018\t-\t\tarticle-l9-rises\n\
-2019\t98\t169\thenan-daily-2021-02-21; cen-2021-03-01\n\
+2019\t98\t\thenan-daily-2021-02-21; cen-2021-03-01\n\
 2020\t88\t169\tarticle-l9; henan-daily-2021-02-21; cen-2021-03-01\n\
 2021\t74\t157\ttorch-2022-49; article-l9\n\n";
 

@@ -127,11 +127,11 @@ pub fn guess_columns(header: &[String]) -> Columns {
     }
 }
 
-/// A cell that says "not published": empty, `null`, a dash, or 未公布.
+/// A cell that says the rank is unknown: empty, `null`, a dash, 未公布 or 不详.
 pub fn is_unpublished(cell: &str) -> bool {
     matches!(
         cell.trim().to_lowercase().as_str(),
-        "" | "null" | "-" | "—" | "–" | "未公布" | "n/a" | "na"
+        "" | "null" | "-" | "—" | "–" | "未公布" | "不详" | "n/a" | "na"
     )
 }
 
@@ -145,7 +145,7 @@ pub struct CellProblem {
 }
 
 /// The rank series the pasted rows give under `columns`. A year that is not a number stops
-/// its row; a rank or field size that says "not published" is `null`; anything else that is
+/// its row; a rank or field size that says it is unknown is `null`; anything else that is
 /// not a number is listed, never guessed. Source cells name source ids, separated by `;`.
 pub fn points_from_rows(pasted: &Pasted, columns: Columns) -> (Vec<RankEntry>, Vec<CellProblem>) {
     let mut points = Vec::new();

@@ -94,10 +94,10 @@ fn annotation_kind(
                 c.report(
                     format!("{path}.year"),
                     format!(
-                        "{}'s rank is not published: there is no point to mark",
+                        "{}'s rank is unknown: there is no point to mark",
                         points[at].year
                     ),
-                    hint!("use a band over the unpublished years instead"),
+                    hint!("use a band over the years of unknown rank instead"),
                 );
                 return None;
             }

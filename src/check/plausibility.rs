@@ -105,7 +105,7 @@ fn main_warnings(model: &Model) -> Vec<Problem> {
     }
 
     // A series that is yearly everywhere else: a year left out (rather than written with
-    // "rank": null) hides that the year was not published.
+    // "rank": null) hides that the year's rank is unknown.
     let steps: Vec<i32> = points.windows(2).map(|w| w[1].year - w[0].year).collect();
     let yearly = steps.iter().filter(|&&s| s == 1).count();
     if yearly * 2 > steps.len() {
@@ -117,7 +117,7 @@ fn main_warnings(model: &Model) -> Vec<Problem> {
                         "{year} is missing between {} and {} in an otherwise yearly series",
                         w[0].year, w[1].year
                     ),
-                    "add the year with \"rank\": null if its rank was not published",
+                    "add the year with \"rank\": null if its rank is unknown",
                 ));
             }
         }

@@ -59,9 +59,9 @@ pub fn rank_short(rank: u32, lang: Lang) -> String {
 pub fn rank_of(rank: u32, of: Option<u32>, word: &str, lang: Lang) -> String {
     match (lang, of) {
         (Lang::Zh, Some(n)) => format!("第{rank}名（共{n}{word}）"),
-        (Lang::Zh, None) => format!("第{rank}名（参评总数未公布）"),
+        (Lang::Zh, None) => format!("第{rank}名（参评总数不详）"),
         (Lang::En, Some(n)) => format!("{} of {n}", ordinal(rank)),
-        (Lang::En, None) => format!("{} (number ranked not published)", ordinal(rank)),
+        (Lang::En, None) => format!("{} (number ranked not reported)", ordinal(rank)),
     }
 }
 
@@ -73,22 +73,22 @@ pub fn year_label(year: i32, lang: Lang) -> String {
     }
 }
 
-pub fn not_published(lang: Lang) -> &'static str {
+pub fn not_reported(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "排名未公布",
-        Lang::En => "rank not published",
+        Lang::Zh => "排名不详",
+        Lang::En => "rank not reported",
     }
 }
 
-/// The words on the shaded span of unpublished years.
+/// The words on the shaded span of years with no reported rank.
 pub fn gap_label(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "未公布",
-        Lang::En => "not published",
+        Lang::Zh => "不详",
+        Lang::En => "not reported",
     }
 }
 
-/// The span's words with its years: "2017—2018年度未公布" / "2017–2018 not published".
+/// The span's words with its years: "2017—2018年度不详" / "2017–2018 not reported".
 pub fn gap_label_with_years(span: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{span}{}", gap_label(lang)),
@@ -198,14 +198,14 @@ pub fn climb_sentence(c: &Climb, lang: Lang) -> String {
     }
 }
 
-/// The summary's last clause: which years are not published, or a full stop.
-pub fn unpublished_years(years: &[String], lang: Lang) -> String {
+/// The summary's last clause: which years are not reported, or a full stop.
+pub fn unreported_years(years: &[String], lang: Lang) -> String {
     match (lang, years) {
         (_, []) => punct(lang).stop.to_string(),
-        (Lang::Zh, _) => format!("；{}年度排名未公布。", years.join("、")),
-        (Lang::En, [one]) => format!("; {one} not published."),
+        (Lang::Zh, _) => format!("；{}年度排名不详。", years.join("、")),
+        (Lang::En, [one]) => format!("; {one} not reported."),
         (Lang::En, [rest @ .., last]) => {
-            format!("; {} and {last} not published.", rest.join(", "))
+            format!("; {} and {last} not reported.", rest.join(", "))
         }
     }
 }

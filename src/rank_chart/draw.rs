@@ -6,7 +6,7 @@ use super::annotation_layout::label_below;
 use super::layout::RankLayout;
 use super::peer_draw::{draw_focused_peer, draw_peers};
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
-use crate::lang::phrases::{example_watermark, not_published, rank_short, year_label};
+use crate::lang::phrases::{example_watermark, not_reported, rank_short, year_label};
 use crate::lang::Lang;
 use crate::model::Model;
 use plotters::coord::Shift;
@@ -365,7 +365,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
                     theme.text.stroke_width(v.px(2.0).max(1) as u32),
                 ))?,
                 None => root.draw(&Text::new(
-                    not_published(lang),
+                    not_reported(lang),
                     (y.x, p.top + v.px(4.0)),
                     text_style(&v, 11.0, false, &theme.text, HPos::Center, VPos::Top),
                 ))?,

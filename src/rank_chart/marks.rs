@@ -4,7 +4,7 @@
 pub struct PlacedYear {
     pub year: i32,
     pub x: i32,
-    /// `None` where the rank is not published: such a year has no point.
+    /// `None` where the rank is unknown: such a year has no point.
     pub y: Option<i32>,
     pub rank: Option<u32>,
     pub show_year_label: bool,
@@ -26,7 +26,7 @@ pub struct GapBand {
     pub words: Option<GapWords>,
 }
 
-/// "2014 not published" on a span of unpublished years.
+/// "2014 not reported" on a span of years of unknown rank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GapWords {
     pub text: String,

@@ -2,7 +2,7 @@
 //! the model, so every number said is a number in the data file.
 
 use crate::lang::phrases::{
-    between_known_ranks, change_since, format_value, no_data, not_published, punct, rank_of,
+    between_known_ranks, change_since, format_value, no_data, not_reported, punct, rank_of,
     rank_short, readout_sources, with_unit, year_label,
 };
 use crate::lang::Lang;
@@ -59,7 +59,7 @@ pub fn rank_readout_beside(
             }
         }
         None => {
-            lines.push(not_published(lang).to_string());
+            lines.push(not_reported(lang).to_string());
             let before = previous_known(points, index).map(|(y, _)| y);
             let after = points[index + 1..]
                 .iter()
@@ -85,7 +85,7 @@ pub fn rank_readout_beside(
         lines[0] = format!("{}{colon}{}", model.place_short.get(lang), lines[0]);
         // The same evaluation's field is said once, with the main place's rank.
         let rank = match (q.rank, q.of) {
-            (None, _) => not_published(lang).to_string(),
+            (None, _) => not_reported(lang).to_string(),
             (Some(r), Some(n)) if q.of != p.of => rank_of(r, Some(n), &model.measure_word, lang),
             (Some(r), _) => rank_short(r, lang),
         };
@@ -127,7 +127,7 @@ pub fn panel_readout(model: &Model, panel: usize, index: usize, lang: Lang) -> O
             let it = items.get(index)?;
             let mut lines = vec![match it.rank {
                 Some(r) => rank_of(r, Some(*of), &model.measure_word, lang),
-                None => not_published(lang).to_string(),
+                None => not_reported(lang).to_string(),
             }];
             if let Some(r) = reference {
                 lines.push(format!(

@@ -6,8 +6,8 @@ use super::readout::{measure_text, stat_text};
 use crate::lang::annotations::annotation_sentence;
 use crate::lang::peers::{peer_latest, peers_sentence};
 use crate::lang::phrases::{
-    climb_sentence, cut_axis_sentence, example_prefix, not_published, punct, rank_of, rank_short,
-    unpublished_years, Climb,
+    climb_sentence, cut_axis_sentence, example_prefix, not_reported, punct, rank_of, rank_short,
+    unreported_years, Climb,
 };
 use crate::lang::Lang;
 use crate::model::{Model, PanelKind, RankPoint};
@@ -52,7 +52,7 @@ pub fn summary(model: &Model, lang: Lang) -> String {
         ),
         _ => place.to_string(),
     };
-    s.push_str(&unpublished_years(&unknown, lang));
+    s.push_str(&unreported_years(&unknown, lang));
     for a in &model.ranking.annotations {
         s.push_str(&annotation_sentence(
             &where_annotated(a.kind, lang),
@@ -95,7 +95,7 @@ pub fn panel_summary(model: &Model, panel: usize, lang: Lang) -> String {
             .iter()
             .map(|it| {
                 let rank = it.rank.map_or_else(
-                    || not_published(lang).to_string(),
+                    || not_reported(lang).to_string(),
                     |r| rank_of(r, Some(*of), &model.measure_word, lang),
                 );
                 format!("{}{}{rank}", it.label.get(lang), punct.colon)

@@ -5,7 +5,7 @@ use super::annotations::annotation_rows;
 use crate::lang::annotations::annotations_table_words;
 use crate::lang::peers::peers_table_caption;
 use crate::lang::phrases::{
-    change_since, format_value, heading, not_published, punct, source_list, Heading,
+    change_since, format_value, heading, label_with_unit, not_reported, punct, source_list, Heading,
 };
 use crate::lang::{Lang, LocalText};
 use crate::model::{add_sources, Model, PanelKind};
@@ -74,7 +74,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
             vec![
                 p.year.to_string(),
                 p.rank
-                    .map_or_else(|| not_published(lang).to_string(), |r| r.to_string()),
+                    .map_or_else(|| not_reported(lang).to_string(), |r| r.to_string()),
                 p.of.map_or_else(|| dash.clone(), |n| n.to_string()),
                 change,
                 p.note
@@ -122,7 +122,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
                 panel_table(model, lang, caption, &head, items, |it| {
                     let rank = it
                         .rank
-                        .map_or_else(|| not_published(lang).to_string(), |r| r.to_string());
+                        .map_or_else(|| not_reported(lang).to_string(), |r| r.to_string());
                     (&it.label, &it.sources, vec![rank, of.to_string()])
                 })
             }
@@ -130,7 +130,7 @@ pub fn tables(model: &Model, lang: Lang) -> Vec<Table> {
                 let head: Vec<String> = std::iter::once(w(Heading::Item))
                     .chain(measures.iter().map(|m| match m.unit.get(lang) {
                         "" => m.label.get(lang).to_string(),
-                        u => format!("{} ({u})", m.label.get(lang)),
+                        u => label_with_unit(m.label.get(lang), u, lang),
                     }))
                     .collect();
                 panel_table(model, lang, caption, &head, items, |it| {
@@ -199,7 +199,7 @@ fn peers_table(model: &Model, lang: Lang) -> Table {
 }
 
 fn rank_cell(rank: Option<u32>, lang: Lang) -> String {
-    rank.map_or_else(|| not_published(lang).to_string(), |r| r.to_string())
+    rank.map_or_else(|| not_reported(lang).to_string(), |r| r.to_string())
 }
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe, so it stays text.

@@ -341,7 +341,7 @@ async fn second_example_draws_with_falls_ties_and_gaps() {
         "{:?}",
         said[2]
     );
-    assert!(said[4].contains("rank not published"), "{:?}", said[4]);
+    assert!(said[4].contains("rank not reported"), "{:?}", said[4]);
     assert!(
         said[7].contains("unchanged from 2016") && said[7].contains("tied 40th"),
         "{:?}",

@@ -220,7 +220,7 @@ async fn keyboard_steps_through_every_year() {
         // (the unpublished years have a line more than the others).
         assert_eq!(tip.matches("来源").count(), 1, "step {i} tooltip: {tip:?}");
         assert_eq!(
-            tip.contains("排名未公布"),
+            tip.contains("排名不详"),
             rank.is_none(),
             "step {i} tooltip: {tip:?}"
         );
@@ -228,8 +228,8 @@ async fn keyboard_steps_through_every_year() {
             Some(r) => assert!(live.contains(r), "{year} should announce {r}: {live:?}"),
             None => {
                 assert!(
-                    live.contains("未公布"),
-                    "{year} should say not published: {live:?}"
+                    live.contains("不详"),
+                    "{year} should say not reported: {live:?}"
                 );
                 // No rank number at all: only the years named in the sentence (the source's
                 // short name after "来源" carries its year and is checked apart).

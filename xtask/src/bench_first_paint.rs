@@ -80,8 +80,9 @@ pub async fn settled(s: &Session, seen: FirstPaint) -> Result<FirstPaint> {
 /// The comparison page's library, pinned.
 const CHARTJS: &str = "chart.js@4.6.1";
 
-/// A page drawing the bundled story's rank series with Chart.js at 800×450 CSS px, with
-/// Chart.js beside it and precompressed copies, under `cache`; the folder to serve.
+/// A page drawing the bundled story's rank series with Chart.js at 800×450 CSS px, under the
+/// same title and subtitle in HTML as rankclimb's page has, with Chart.js beside it and
+/// precompressed copies, under `cache`; the folder to serve.
 pub fn chartjs_page(root: &Path, cache: &Path) -> Result<PathBuf> {
     let install = cache.join("chartjs-4.6.1");
     let lib = install.join("node_modules/chart.js/dist/chart.umd.min.js");
@@ -110,17 +111,25 @@ pub fn chartjs_page(root: &Path, cache: &Path) -> Result<PathBuf> {
     let ranks: Vec<Option<u32>> = model.ranking.points.iter().map(|p| p.rank).collect();
     let title = model.title.zh.clone();
     let title_html = html_escape::encode_text(&title);
+    let subtitle = model
+        .subtitle
+        .as_ref()
+        .map(|s| s.zh.clone())
+        .unwrap_or_default();
+    let subtitle_html = html_escape::encode_text(&subtitle);
     let page = format!(
         r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title_html} · Chart.js</title></head><body style="margin:0">
-<div style="width:800px;height:450px;margin:16px"><canvas id="chartjs" role="img" aria-label="{title_attr}"></canvas></div>
+<main style="margin:16px"><h1 style="font-size:1.35em;margin:0">{title_html}</h1><p style="margin:4px 0 8px;color:#4b5563">{subtitle_html}</p>
+<div style="width:800px;height:450px"><canvas id="chartjs" role="img" aria-label="{title_attr}"></canvas></div></main>
 <script src="chart.umd.min.js"></script>
 <script>
-const marker = {{ id: 'marker', afterRender() {{ if (!window.__chartjsDrawn) {{ window.__chartjsDrawn = true; performance.mark('chartjs:first-frame'); }} }} }};
+// afterDraw, not afterRender: Chart.js calls afterRender only once its entry animation ends.
+const marker = {{ id: 'marker', afterDraw() {{ if (!window.__chartjsDrawn) {{ window.__chartjsDrawn = true; performance.mark('chartjs:first-frame'); }} }} }};
 new Chart(document.getElementById('chartjs'), {{
   type: 'line',
   data: {{ labels: {years:?}, datasets: [{{ label: {title:?}, data: {ranks}, spanGaps: false, borderColor: '#c2410c', backgroundColor: '#c2410c' }}] }},
-  options: {{ responsive: true, maintainAspectRatio: false, scales: {{ y: {{ reverse: true }} }}, plugins: {{ title: {{ display: true, text: {title:?} }} }} }},
+  options: {{ responsive: true, maintainAspectRatio: false, scales: {{ y: {{ reverse: true }} }} }},
   plugins: [marker],
 }});
 </script></body></html>
