@@ -73,7 +73,7 @@ fn unpublished_years_say_so_and_give_no_rank() {
         // claim said once.
         assert_eq!(
             en.lines[1],
-            "between the 2016 and 2019 ranks, given five consecutive rises"
+            "between its 2016 and 2019 ranks, since five consecutive rises are reported"
         );
         assert_eq!(
             en.announcement(Lang::En)
@@ -101,7 +101,7 @@ fn summary_is_written_from_the_data() {
     let m = story();
     assert_eq!(
         summary(&m, Lang::En),
-        "Pingdingshan High-tech Zone, Comprehensive rank: rose from 118th in 2016 to 74th of 157 in 2021 over 5 evaluations; 2017 and 2018 not reported. Reference line at 100th: National top 100. The rank axis does not start at 1st: it shows 68th to 124th only."
+        "Pingdingshan High-tech Zone rose from 118th in 2016 to 74th of 157 in 2021 (Comprehensive rank, 5 evaluations); 2017 and 2018 not reported. Reference line at 100th: National top 100. The rank axis does not start at 1st: it shows 68th to 124th only."
     );
     assert_eq!(
         summary(&m, Lang::Zh),

@@ -63,9 +63,35 @@ fn has(texts: &[String], s: &str) -> bool {
 }
 
 #[test]
-fn story_has_four_panels_from_the_data_file() {
+fn story_has_five_panels_from_the_data_file() {
     let m = story();
-    assert_eq!(m.panels.len(), 4);
+    assert_eq!(m.panels.len(), 5);
+    // The Henan context: the seven zones in the 2020 evaluation, Pingdingshan the reference.
+    match &m.panels[4].kind {
+        PanelKind::Ranks {
+            of,
+            reference,
+            items,
+        } => {
+            assert_eq!(*of, 169);
+            assert_eq!(reference.as_ref().map(|r| r.rank), Some(88));
+            let ranks: Vec<Option<u32>> = items.iter().map(|i| i.rank).collect();
+            assert_eq!(
+                ranks,
+                [
+                    Some(17),
+                    Some(37),
+                    Some(66),
+                    Some(88),
+                    Some(103),
+                    Some(118),
+                    Some(130)
+                ]
+            );
+            assert!(items.iter().all(|i| !i.sources.is_empty()));
+        }
+        other => panic!("the last panel should be Henan's zones, got {other:?}"),
+    }
     match &m.panels[0].kind {
         PanelKind::Ranks {
             of,
@@ -91,7 +117,7 @@ fn sub_rankings_draw_a_dot_per_indicator_with_the_reference() {
         "101",
         "82",
         "68",
-        "综合排名 74",
+        "综合排名第74名",
         "第157名",
         "创新能力和创业活跃度",
         "绿色发展和宜居包容性",

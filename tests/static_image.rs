@@ -49,8 +49,8 @@ fn tables_carry_every_figure_with_its_source() {
     let t = tables(&m, Lang::Zh);
     assert_eq!(
         t.len(),
-        6,
-        "the rank series, the annotations and four panels"
+        7,
+        "the rank series, the annotations and five panels"
     );
     // The annotation's words, where it is, and its source, in the table.
     assert_eq!(t[1].caption, "图中标注");

@@ -134,7 +134,7 @@ pub fn change_mark(prev_rank: u32, rank: u32) -> String {
 pub fn between_known_ranks(claim: &str, before: i32, after: i32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("据“{claim}”，该年度排名介于{before}年度与{after}年度的排名之间"),
-        Lang::En => format!("between the {before} and {after} ranks, given {claim}"),
+        Lang::En => format!("between its {before} and {after} ranks, since {claim} are reported"),
     }
 }
 
@@ -186,12 +186,12 @@ pub fn climb_sentence(c: &Climb, lang: Lang) -> String {
                 Movement::Held => "held",
             };
             format!(
-                "{}, {}: {verb} from {} in {} to {to} in {} over {} evaluations",
+                "{} {verb} from {} in {} to {to} in {} ({}, {} evaluations)",
                 c.place,
-                c.label,
                 ordinal(c.from_rank),
                 c.from_year,
                 c.to_year,
+                c.label,
                 c.evaluations
             )
         }
@@ -282,6 +282,14 @@ pub fn cut_axis_sentence(top: u32, bottom: u32, lang: Lang) -> String {
     }
 }
 
+/// The reference line's words on a sub-ranking strip: "综合排名第74名" / "Overall rank: 74th".
+pub fn reference_label(label: &str, rank: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}{}", rank_short(rank, lang)),
+        Lang::En => format!("{label}: {}", rank_short(rank, lang)),
+    }
+}
+
 /// The end of a sub-ranking strip where the best rank is.
 pub fn best_rank_end(lang: Lang) -> String {
     let first = rank_short(1, lang);
@@ -323,7 +331,7 @@ pub fn heading(h: Heading, lang: Lang) -> &'static str {
         Lang::Zh => match h {
             Year => "年度",
             Rank => "名次",
-            Ranked => "参评数",
+            Ranked => "参评总数",
             Change => "变化",
             Note => "注",
             Source => "来源",
@@ -336,7 +344,7 @@ pub fn heading(h: Heading, lang: Lang) -> &'static str {
         Lang::En => match h {
             Year => "Year",
             Rank => "Rank",
-            Ranked => "Ranked",
+            Ranked => "Number ranked",
             Change => "Change",
             Note => "Note",
             Source => "Source",

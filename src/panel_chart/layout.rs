@@ -2,7 +2,9 @@
 //! is over. Like the rank chart, one layout serves drawing and hit-testing.
 
 use crate::drawing::{fit_text, wrap_text, Rect, Viewport};
-use crate::lang::phrases::{best_rank_end, format_value, label_with_unit, rank_short, with_unit};
+use crate::lang::phrases::{
+    best_rank_end, format_value, label_with_unit, rank_short, reference_label, with_unit,
+};
 use crate::lang::Lang;
 use crate::model::{Panel, PanelKind};
 use plotters::coord::ranged1d::Ranged;
@@ -173,9 +175,12 @@ pub fn panel_layout(panel: &Panel, v: Viewport, lang: Lang) -> PanelLayout {
                     reference_y,
                     best: best_rank_end(lang),
                     worst: rank_short(*of, lang),
-                    reference: reference
-                        .as_ref()
-                        .map(|r| (x_of(r.rank), format!("{} {}", r.label.get(lang), r.rank))),
+                    reference: reference.as_ref().map(|r| {
+                        (
+                            x_of(r.rank),
+                            reference_label(r.label.get(lang), r.rank, lang),
+                        )
+                    }),
                     rows,
                 },
             }

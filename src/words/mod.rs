@@ -9,7 +9,7 @@ pub mod table;
 pub use readout::{panel_readout, rank_readout, rank_readout_beside, Readout};
 pub use summary::{panel_summary, summary};
 
-use crate::lang::phrases::{all_sources, example_prefix};
+use crate::lang::phrases::{all_sources, example_prefix, punct};
 use crate::lang::Lang;
 use crate::model::Model;
 
@@ -35,7 +35,10 @@ pub fn note_lines(model: &Model, lang: Lang) -> Vec<String> {
         .ranking
         .points
         .iter()
-        .filter_map(|p| Some(format!("* {}: {}", p.year, p.note.as_ref()?.get(lang))))
+        .filter_map(|p| {
+            let note = p.note.as_ref()?.get(lang);
+            Some(format!("* {}{}{note}", p.year, punct(lang).colon))
+        })
         .collect()
 }
 
