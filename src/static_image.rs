@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::{draw_view, view_css_height, view_layout, views, ViewKind, ViewLayout};
 use crate::words::summary;
-use crate::words::{all_sources_line, callout_texts, title};
+use crate::words::{all_sources_line, callout_texts, note_lines, title};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -22,7 +22,11 @@ const HEADER: f64 = 76.0;
 const PANEL_TITLE: f64 = 36.0;
 const GAP: f64 = 20.0;
 const SOURCE_LINE: f64 = 16.0;
-const SOURCE_LINES: usize = 12;
+/// A picture used where scripts cannot run carries all its notes and sources: no cap short of
+/// absurd.
+const SOURCE_LINES: usize = 200;
+/// The gap between the footnotes and the sources.
+const NOTES_GAP: f64 = 6.0;
 
 /// The callouts' numbered notes under the rank chart, wrapped to `inner`, where the chart
 /// draws numbered markers at that width (none where it draws the words).
@@ -42,7 +46,18 @@ fn callout_note_lines(model: &Model, inner: f64, lang: Lang) -> Vec<String> {
     }
 }
 
-/// The picture's CSS height at `css_width`: title, every canvas, and the sources.
+/// The footnotes under the charts (a year's note, such as how a rank was worked out), then
+/// the sources, each wrapped to `inner`: the picture says no more than its notes do.
+fn footer_lines(model: &Model, inner: f64, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let notes = note_lines(model, lang)
+        .iter()
+        .flat_map(|n| wrap_text(n, 11.0, inner, SOURCE_LINES))
+        .collect();
+    let sources = wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES);
+    (notes, sources)
+}
+
+/// The picture's CSS height at `css_width`: title, every canvas, the notes and the sources.
 pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
     let inner = css_width - 2.0 * PAD;
     let notes = callout_note_lines(model, inner, lang).len() as f64 * SOURCE_LINE;
@@ -58,9 +73,10 @@ pub fn static_css_height(model: &Model, css_width: f64, lang: Lang) -> f64 {
         })
         .sum::<f64>()
         + GAP * views(model).len() as f64;
-    let source_lines =
-        wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES).len() as f64;
-    HEADER + canvases + notes + source_lines * SOURCE_LINE + 2.0 * PAD
+    let (footnotes, sources) = footer_lines(model, inner, lang);
+    let footer = (footnotes.len() + sources.len()) as f64 * SOURCE_LINE
+        + if footnotes.is_empty() { 0.0 } else { NOTES_GAP };
+    HEADER + canvases + notes + footer + 2.0 * PAD
 }
 
 /// The alternative text of the picture: the same summary the live chart gives.
@@ -133,15 +149,25 @@ pub fn draw_static<DB: DrawingBackend>(
             }
         }
     }
-    for (n, line) in wrap_text(&all_sources_line(model, lang), 11.0, inner, SOURCE_LINES)
-        .iter()
-        .enumerate()
-    {
+    let (footnotes, sources) = footer_lines(model, inner, lang);
+    for line in &footnotes {
         root.draw(&Text::new(
             line.as_str(),
-            (px(PAD), px(y + n as f64 * SOURCE_LINE)),
+            (px(PAD), px(y)),
+            text_style(&page, 11.0, false, &theme.text, HPos::Left, VPos::Top),
+        ))?;
+        y += SOURCE_LINE;
+    }
+    if !footnotes.is_empty() {
+        y += NOTES_GAP;
+    }
+    for line in &sources {
+        root.draw(&Text::new(
+            line.as_str(),
+            (px(PAD), px(y)),
             text_style(&page, 11.0, false, &theme.muted, HPos::Left, VPos::Top),
         ))?;
+        y += SOURCE_LINE;
     }
     root.present()?;
     Ok(())
