@@ -9,7 +9,7 @@ use crate::model::{Model, PanelKind};
 use crate::panel_chart::layout::{panel_css_height, TILE_H, TILE_MIN_W};
 use crate::rank_chart::layout::{RANK_ASPECT, RANK_MAX_CSS_HEIGHT, RANK_MIN_CSS_HEIGHT};
 use crate::view::ViewKind;
-use crate::words::{all_sources_line, callout_texts, note_lines, summary, title};
+use crate::words::{callout_texts, note_lines, source_entries, summary, title};
 
 pub use crate::drawing::NARROW_BELOW_CSS_PX;
 
@@ -36,6 +36,8 @@ pub mod class {
     pub const NOTES: &str = "rankclimb-notes";
     pub const NOTE: &str = "rankclimb-note";
     pub const SOURCES: &str = "rankclimb-sources";
+    /// The sources list: one item per document, its passages in a list under it.
+    pub const SOURCE_LIST: &str = "rankclimb-source-list";
     pub const SOURCE: &str = "rankclimb-source";
     /// The closed tables: out of sight, read by screen readers.
     pub const SR_ONLY: &str = "rankclimb-sr-only";
@@ -56,7 +58,7 @@ pub const ADOPTED_ONCE: [&str; 13] = [
     class::TABLES,
     class::NOTES,
     class::SOURCES,
-    class::SOURCE,
+    class::SOURCE_LIST,
 ];
 
 /// One element: its tag, classes, attributes and text, and what it holds.
@@ -146,6 +148,20 @@ fn stage(model: &Model, kind: ViewKind, lang: Lang, stills: Stills) -> Node {
         .child(still)
 }
 
+/// Each document once, with the passages the figures rest on under it.
+pub fn source_list(entries: &[(&str, Vec<&str>)]) -> Node {
+    Node::new("ul", class::SOURCE_LIST).children(entries.iter().map(|(citation, passages)| {
+        let item = Node::new("li", class::SOURCE).text(*citation);
+        if passages.is_empty() {
+            item
+        } else {
+            item.child(
+                Node::new("ul", "").children(passages.iter().map(|p| Node::new("li", "").text(*p))),
+            )
+        }
+    }))
+}
+
 /// The figure for `model` in `lang`, with the plots `kinds` and their `stills`.
 pub fn figure(model: &Model, lang: Lang, kinds: &[ViewKind], stills: Stills) -> Node {
     let words = buttons(lang);
@@ -209,6 +225,7 @@ pub fn figure(model: &Model, lang: Lang, kinds: &[ViewKind], stills: Stills) -> 
             }
         }
     }
+    let entries = source_entries(model, lang);
     let notes = Node::new("figcaption", class::NOTES)
         .children(
             note_lines(model, lang)
@@ -217,8 +234,8 @@ pub fn figure(model: &Model, lang: Lang, kinds: &[ViewKind], stills: Stills) -> 
         )
         .child(
             Node::new("details", class::SOURCES)
-                .child(Node::new("summary", "").text(sources_summary(model.sources.len(), lang)))
-                .child(Node::new("p", class::SOURCE).text(all_sources_line(model, lang))),
+                .child(Node::new("summary", "").text(sources_summary(entries.len(), lang)))
+                .child(source_list(&entries)),
         );
     figure
         .child(panels)

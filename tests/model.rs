@@ -168,7 +168,7 @@ fn names(problems: &[String], path: &str, says: &str) -> bool {
 #[test]
 fn every_rule_names_its_field() {
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(&str, Edit, &str, &str); 25] = [
+    let cases: [(&str, Edit, &str, &str); 29] = [
         (
             "format",
             |v| v["format"] = json!("rankclimb/2"),
@@ -261,11 +261,37 @@ fn every_rule_names_its_field() {
         (
             "long short name",
             |v| {
-                v["sources"][3]["short"]["en"] =
+                v["documents"][1]["short"]["en"] =
                     json!("Torch Centre notice of 17 February 2022, part two")
             },
-            "sources[3].short.en",
+            "documents[1].short.en",
             "the limit is 40",
+        ),
+        (
+            "a source citing a document that is not listed",
+            |v| v["sources"][0]["document"] = json!("nowhere"),
+            "sources[0].document",
+            "\"nowhere\" is not in documents",
+        ),
+        (
+            "a document's passage left out",
+            |v| {
+                v["sources"][0].as_object_mut().map(|o| o.remove("passage"));
+            },
+            "sources[0].passage",
+            "is missing",
+        ),
+        (
+            "a citation of its own beside a document",
+            |v| v["sources"][0]["text"] = json!({"zh-CN": "某报", "en": "A paper"}),
+            "sources[0].text",
+            "is given beside a document",
+        ),
+        (
+            "a document listed twice",
+            |v| v["documents"][1]["id"] = v["documents"][0]["id"].clone(),
+            "documents[1].id",
+            "is used twice",
         ),
         (
             "non-http address",

@@ -37,6 +37,10 @@ fn with_peers(n: usize) -> Model {
                     zh: format!("{}{k}", model.name.zh),
                     en: format!("{} {k}", model.name.en),
                 },
+                short: LocalText {
+                    zh: format!("{}{k}", model.short.zh),
+                    en: format!("{} {k}", model.short.en),
+                },
                 points: model
                     .points
                     .iter()
@@ -363,4 +367,96 @@ fn a_places_implausible_jump_is_warned_about() {
     );
     // The example's six places are plausible.
     assert_eq!(warnings(&example()), vec![]);
+}
+
+#[test]
+fn a_name_that_does_not_fit_gives_way_to_its_short_form() {
+    let m = example();
+    let names = |width: f64| -> Vec<String> {
+        layout_at(&m, width, Lang::En)
+            .peers
+            .iter()
+            .filter_map(|p| p.label.as_ref().map(|(t, _)| t.clone()))
+            .collect()
+    };
+    let wide = names(1200.0);
+    assert!(wide.iter().any(|n| n == "East Lake Park"), "{wide:?}");
+    let phone = names(390.0);
+    assert!(phone.iter().any(|n| n == "East Lake"), "{phone:?}");
+    assert!(
+        phone.iter().all(|n| !n.ends_with('…')),
+        "a short name fits whole: {phone:?}"
+    );
+}
+
+/// The text elements of an SVG with their y and whether they hang from it (`dy` positive)
+/// or stand on it.
+fn texts_with_y(svg: &str) -> Vec<(String, i32, bool)> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let y = t.split("y=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let hangs = !t.split("dy=\"").nth(1)?.starts_with('-');
+            let text = t
+                .split_once('>')?
+                .1
+                .split_once("</text>")?
+                .0
+                .trim()
+                .to_string();
+            Some((text, y, hangs))
+        })
+        .collect()
+}
+
+#[test]
+fn the_main_places_last_rank_does_not_sit_in_a_row_with_another_places_name() {
+    use plotters::prelude::*;
+    let m = example();
+    let l = layout_at(&m, 1200.0, Lang::En);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (l.viewport.width, l.viewport.height))
+            .into_drawing_area();
+        rankclimb::rank_chart::draw_rank_chart(
+            &root,
+            &m,
+            &l,
+            rankclimb::rank_chart::Frame {
+                reveal: (m.ranking.points.len() - 1) as f64,
+                inspected: None,
+                peer: None,
+            },
+            Lang::En,
+            &rankclimb::drawing::Theme::light(),
+        )
+        .expect("drawn");
+    }
+    let texts = texts_with_y(&svg);
+    let last = m
+        .ranking
+        .points
+        .iter()
+        .rev()
+        .find_map(|p| p.rank)
+        .expect("a rank");
+    // The number's line of text: 15 px down from where it hangs, or up from where it stands.
+    let h = l.viewport.px(15.0);
+    let spans: Vec<(i32, i32)> = texts
+        .iter()
+        .filter(|(t, ..)| *t == last.to_string())
+        .map(|&(_, y, hangs)| if hangs { (y, y + h) } else { (y - h, y) })
+        .collect();
+    assert!(!spans.is_empty(), "the last rank is drawn");
+    let gap = l.viewport.px(5.0);
+    for (top, bottom) in &spans {
+        for (name, r) in l.peers.iter().filter_map(|p| p.label.as_ref()) {
+            assert!(
+                r.bottom + gap <= *top || r.top >= bottom + gap,
+                "the main place's {last} ({top}..{bottom}) sits in a row with {name:?} ({}..{})",
+                r.top,
+                r.bottom
+            );
+        }
+    }
 }

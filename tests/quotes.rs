@@ -65,16 +65,31 @@ fn strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
 /// The quoted passages the story attributes to the feature story: in a source that names it,
 /// and in any part of the data (a point's note, a panel item) resting on such sources only.
 fn attributed_passages(story: &Value) -> Vec<String> {
-    let feature_ids: Vec<&str> = story["sources"]
+    // The feature story's document, and every source that cites it (or names it itself).
+    let feature_docs: Vec<&str> = story["documents"]
         .as_array()
-        .expect("sources")
-        .iter()
-        .filter(|s| {
-            s["text"]["zh-CN"]
+        .into_iter()
+        .flatten()
+        .filter(|d| {
+            d["citation"]["zh-CN"]
                 .as_str()
                 .unwrap_or("")
                 .contains(FEATURE_STORY)
         })
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    let is_feature = |s: &Value| {
+        s["text"]["zh-CN"]
+            .as_str()
+            .unwrap_or("")
+            .contains(FEATURE_STORY)
+            || feature_docs.contains(&s["document"].as_str().unwrap_or(""))
+    };
+    let feature_ids: Vec<&str> = story["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .filter(|s| is_feature(s))
         .filter_map(|s| s["id"].as_str())
         .collect();
     assert!(!feature_ids.is_empty(), "no source names the feature story");
@@ -82,6 +97,7 @@ fn attributed_passages(story: &Value) -> Vec<String> {
     for s in story["sources"].as_array().into_iter().flatten() {
         if feature_ids.contains(&s["id"].as_str().unwrap_or("")) {
             strings(&s["text"], &mut texts);
+            strings(&s["passage"], &mut texts);
         }
     }
     fn walk<'a>(v: &'a Value, feature_ids: &[&str], texts: &mut Vec<&'a str>) {

@@ -14,6 +14,9 @@ const WORDS = {
     newBlank: 'New, empty', newStory: 'The Pingdingshan story', newExample: 'The example',
     open: 'Open a data file', drop: '…or drop a data file here.', texts: 'Titles',
     sources: 'Sources', addSource: 'Add a source', series: 'Ranks',
+    documents: 'Documents', addDocument: 'Add a document', citation: 'Citation (publication, title, date, author, where to find it)',
+    documentsNote: 'Each document once; a source then names its document and the passage it rests on.',
+    document: 'Document id', passage: 'Passage relied on (in “…” only where quoted word for word)',
     pasteLabel: 'Paste cells from Excel, WPS or Google Sheets, or CSV text (the first row is the header)',
     axis: 'Rank axis', axisFull: 'From 1st', axisFit: 'Around the ranks', axisRange: 'From one rank to another',
     axisFrom: 'Best rank shown', axisTo: 'Worst rank shown', problems: 'Problems',
@@ -54,6 +57,9 @@ const WORDS = {
     newBlank: '新建空白', newStory: '平顶山报道', newExample: '示例数据',
     open: '打开数据文件', drop: '……或把数据文件拖到这里。', texts: '标题',
     sources: '来源', addSource: '添加来源', series: '排名',
+    documents: '文献', addDocument: '添加文献', citation: '出处（媒体、标题、日期、作者、查阅位置）',
+    documentsNote: '每份文献只列一次；来源写明所据文献及所据文字。',
+    document: '文献编号', passage: '所据文字（仅原文照录时加引号）',
     pasteLabel: '粘贴从 Excel、WPS 或谷歌表格复制的单元格，或 CSV 文本（第一行为表头）',
     axis: '纵轴', axisFull: '自第1名起', axisFit: '围绕各名次', axisRange: '指定名次范围',
     axisFrom: '最前名次', axisTo: '最后名次', problems: '问题',
@@ -294,9 +300,26 @@ function renderSources() {
       commit((d) => d.sources.splice(i, 1));
       renderSources();
     });
+    // A source cites a document and a passage of it, or is a citation of its own.
+    const body = s.document !== undefined
+      ? [textInput(`sources[${i}].document`, w().document), bilingual(`sources[${i}].passage`, w().passage)]
+      : [bilingual(`sources[${i}].text`, w().text)];
     return el('div', { class: 'studio-source' }, textInput(`sources[${i}].id`, w().id),
-      bilingual(`sources[${i}].short`, w().short), bilingual(`sources[${i}].text`, w().text),
+      bilingual(`sources[${i}].short`, w().short), ...body,
       textInput(`sources[${i}].url`, w().url), remove);
+  }));
+}
+
+function renderDocuments() {
+  $('documents').replaceChildren(...(draft.documents || []).map((d, i) => {
+    const remove = el('button', { type: 'button', text: w().remove });
+    remove.addEventListener('click', () => {
+      commit((x) => x.documents.splice(i, 1));
+      renderDocuments();
+    });
+    return el('div', { class: 'studio-document' }, textInput(`documents[${i}].id`, w().id),
+      bilingual(`documents[${i}].citation`, w().citation), bilingual(`documents[${i}].short`, w().short),
+      textInput(`documents[${i}].url`, w().url), remove);
   }));
 }
 
@@ -596,6 +619,7 @@ function render() {
   $('ui-lang').textContent = ui === 'en' ? '中文' : 'English';
   $('preview-lang').value = draft.language || 'zh-CN';
   renderTexts();
+  renderDocuments();
   renderSources();
   renderPoints();
   renderAnnotations();
@@ -667,6 +691,10 @@ $('export').addEventListener('click', download);
 $('new-blank').addEventListener('click', () => { if (mayReplace()) replaceDraft(blank()); });
 $('new-story').addEventListener('click', () => start('data/pingdingshan.json'));
 $('new-example').addEventListener('click', () => start('data/example-city.json'));
+$('add-document').addEventListener('click', () => {
+  commit((d) => { d.documents = [...(d.documents || []), { id: '', citation: { 'zh-CN': '', en: '' } }]; });
+  renderDocuments();
+});
 $('add-source').addEventListener('click', () => {
   commit((d) => d.sources.push({ id: '', text: { 'zh-CN': '', en: '' } }));
   renderSources();

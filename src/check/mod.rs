@@ -19,6 +19,7 @@ pub mod plausibility;
 mod problem;
 mod rank_point;
 mod ranking;
+mod sources;
 
 #[cfg(feature = "author")]
 pub use csv_points::points_from_csv;
@@ -26,8 +27,8 @@ pub use problem::{DataError, Problem};
 
 use crate::data::DataFile;
 use crate::lang::Lang;
-use crate::model::{Model, Source};
-use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_SOURCE_CHARS, MAX_TITLE_CHARS};
+use crate::model::Model;
+use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_TITLE_CHARS};
 use panels::check_panels;
 use problem::{hint, Checker};
 use ranking::check_ranking;
@@ -68,52 +69,8 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         c.text("place_short", short, MAX_SHORT_SOURCE_CHARS);
     }
 
-    let mut sources = Vec::new();
-    if file.sources.is_empty() {
-        c.report(
-            "sources",
-            "is empty",
-            hint!("list where each figure comes from"),
-        );
-    }
-    for (i, s) in file.sources.iter().enumerate() {
-        let path = format!("sources[{i}]");
-        #[cfg(feature = "author")]
-        if s.id.trim().is_empty() || s.id.chars().count() > MAX_LABEL_CHARS {
-            c.report(
-                format!("{path}.id"),
-                "is empty or too long",
-                hint!("use a short id such as \"report-2022\""),
-            );
-        }
-        if file.sources[..i].iter().any(|o| o.id == s.id) {
-            c.report(
-                format!("{path}.id"),
-                format!("{:?} is used twice", s.id),
-                hint!("give each source its own id"),
-            );
-        }
-        c.text(&format!("{path}.text"), &s.text, MAX_SOURCE_CHARS);
-        if let Some(short) = &s.short {
-            c.text(&format!("{path}.short"), short, MAX_SHORT_SOURCE_CHARS);
-        }
-        #[cfg(feature = "author")]
-        if let Some(url) = &s.url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2000 {
-                c.report(
-                    format!("{path}.url"),
-                    "is not an http(s) address",
-                    hint!("write a full https:// address, or leave it out"),
-                );
-            }
-        }
-        sources.push(Source {
-            id: s.id.clone(),
-            text: s.text.clone(),
-            short: s.short.clone().unwrap_or_else(|| s.text.clone()),
-            url: s.url.clone(),
-        });
-    }
+    let documents = sources::check_documents(&mut c, &file.documents);
+    let sources = sources::check_sources(&mut c, &file.sources, &file.documents);
 
     let measure_word = match file.measure_word.as_deref() {
         None => "个".to_string(),
@@ -140,6 +97,7 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
             place_short: file.place_short.unwrap_or_else(|| file.place.clone()),
             place: file.place,
             measure_word,
+            documents,
             sources,
             ranking,
             panels,

@@ -1,7 +1,7 @@
 //! The rules of the other places drawn beside the main one: the main series' rules, in the
 //! main series' years, at most a dozen places.
 
-use super::limits::{MAX_LABEL_CHARS, MAX_PEERS};
+use super::limits::{MAX_LABEL_CHARS, MAX_PEERS, MAX_SHORT_SOURCE_CHARS};
 use super::problem::{hint, Checker};
 use super::rank_point::rank_point;
 use crate::data::{PeerEntry, SourceEntry};
@@ -28,6 +28,9 @@ pub(super) fn check_peers(
     for (k, entry) in entries.iter().enumerate() {
         let base = format!("ranking.peers[{k}]");
         c.text(&format!("{base}.name"), &entry.name, MAX_LABEL_CHARS);
+        if let Some(short) = &entry.short {
+            c.text(&format!("{base}.short"), short, MAX_SHORT_SOURCE_CHARS);
+        }
         let mut points: Vec<RankPoint> = main
             .iter()
             .map(|m| RankPoint {
@@ -63,6 +66,7 @@ pub(super) fn check_peers(
         }
         out.push(Peer {
             name: entry.name.clone(),
+            short: entry.short.clone().unwrap_or_else(|| entry.name.clone()),
             points,
         });
     }

@@ -39,6 +39,10 @@ pub struct DataFile {
     /// or companies; "个" when absent.
     #[serde(default)]
     pub measure_word: Option<String>,
+    /// The documents the sources cite, each once: a source points to one and gives the
+    /// passage it rests on.
+    #[serde(default)]
+    pub documents: Vec<DocumentEntry>,
     pub sources: Vec<SourceEntry>,
     pub ranking: RankingEntry,
     /// The indicators behind the climb, drawn below the rank chart in the order given.
@@ -46,13 +50,35 @@ pub struct DataFile {
     pub panels: Vec<PanelEntry>,
 }
 
+/// A document, cited once: its publication, title, date, author and where to find it, as
+/// one citation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentEntry {
+    pub id: String,
+    pub citation: LocalText,
+    /// A short name for the compact readout, such as "Henan Daily, 2021-02-21".
+    #[serde(default)]
+    pub short: Option<LocalText>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// What one figure rests on: a passage of a document (`document` and `passage`), or a
+/// citation of its own (`text`: publication, title, date, and the words relied on).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     pub id: String,
-    /// The full citation: publication, title, date, and the words relied on.
-    pub text: LocalText,
-    /// A short name for the compact readout, such as "Henan Daily, 2021-02-21".
+    #[serde(default)]
+    pub text: Option<LocalText>,
+    /// The id of a document in `documents`.
+    #[serde(default)]
+    pub document: Option<String>,
+    /// The words of the document this source rests on: quoted in “…” where they are its own.
+    #[serde(default)]
+    pub passage: Option<LocalText>,
+    /// A short name for the compact readout (the document's, where it has one).
     #[serde(default)]
     pub short: Option<LocalText>,
     #[serde(default)]
@@ -92,6 +118,9 @@ pub struct RankingEntry {
 #[serde(deny_unknown_fields)]
 pub struct PeerEntry {
     pub name: LocalText,
+    /// A shorter name for tight spaces, such as the end of its line on a phone.
+    #[serde(default)]
+    pub short: Option<LocalText>,
     pub points: Vec<RankEntry>,
 }
 

@@ -249,13 +249,14 @@ pub fn readout_sources(texts: &[&str], lang: Lang) -> String {
     )
 }
 
-/// Every source, under the chart and under the picture.
+/// Every document with its passages, under the picture: documents end with a full stop,
+/// since a document's passages are joined by semicolons.
 pub fn all_sources(texts: &[&str], lang: Lang) -> String {
-    format!(
-        "{}{}",
-        sources_head(texts.len(), lang),
-        source_list(texts, lang)
-    )
+    let between = match lang {
+        Lang::Zh => "。",
+        Lang::En => ". ",
+    };
+    format!("{}{}", sources_head(texts.len(), lang), texts.join(between))
 }
 
 /// The rank axis's caption: "排名（第1名在顶部）" / "Rank (1st at top)".

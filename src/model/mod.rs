@@ -10,10 +10,21 @@ use crate::lang::{Lang, LocalText};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
-    /// The full citation, for the table and the sources line.
+    /// The full citation with the passage, for the table.
     pub text: LocalText,
     /// The name the compact readout uses (the full citation where the file gives none).
     pub short: LocalText,
+    pub url: Option<String>,
+    /// The document it cites (an index into [`Model::documents`]) and the passage relied
+    /// on; `None` for a source that is its own citation.
+    pub document: Option<(usize, LocalText)>,
+}
+
+/// A document the sources cite, named once in the sources list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub citation: LocalText,
     pub url: Option<String>,
 }
 
@@ -48,6 +59,8 @@ pub struct Ranking {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Peer {
     pub name: LocalText,
+    /// The name where the full one does not fit (the full one where the file gives none).
+    pub short: LocalText,
     /// One per evaluation of the main series, in its order: a year the file does not give
     /// for this place is unknown (`rank: None`, no sources), never filled in.
     pub points: Vec<RankPoint>,
@@ -106,6 +119,7 @@ pub struct Model {
     pub place_short: LocalText,
     /// The Chinese measure word in "共157家".
     pub measure_word: String,
+    pub documents: Vec<Document>,
     pub sources: Vec<Source>,
     pub ranking: Ranking,
     pub panels: Vec<Panel>,

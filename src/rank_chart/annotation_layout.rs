@@ -176,7 +176,16 @@ pub fn point_labels(
         } else {
             (y.x, 0)
         };
-        out.push(text_box(lx, ly, w, label_h, hpos, vpos));
+        let mut b = text_box(lx, ly, w, label_h, hpos, vpos);
+        if hpos == 1 {
+            // At the right edge the label meets the other places' names, which start just
+            // right of it: a name in its row, or the next, would read as the number's, so the
+            // names keep a half row clear of it.
+            b.top -= v.px(7.0);
+            b.bottom += v.px(7.0);
+            b.right += v.px(12.0);
+        }
+        out.push(b);
     }
     for c in changes {
         let w = v.px(approx_text_width(&c.text, 12.0) + 4.0);

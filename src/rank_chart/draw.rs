@@ -327,10 +327,16 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
                 theme.background.mix(0.85).filled(),
             ))?;
         }
+        // Among other places' lines, the main place's numbers take its colour.
+        let colour = if layout.peers.is_empty() {
+            &theme.text
+        } else {
+            &theme.line
+        };
         root.draw(&Text::new(
             label,
             (lx, ly),
-            text_style(&v, 12.0, true, &theme.text, hpos, vpos),
+            text_style(&v, 12.0, true, colour, hpos, vpos),
         ))?;
     }
 

@@ -77,7 +77,13 @@ pub fn peer_layout(
             .zip(&peer.points)
             .map(|(y, p)| p.rank.map(|r| (y.x, y_of(r))))
             .collect();
-        let text = fit_text(peer.name.get(lang), END_LABEL_PX, max_w);
+        // The full name where it fits, else the short one, shortened only if it must be.
+        let full = peer.name.get(lang);
+        let text = if approx_text_width(full, END_LABEL_PX) <= max_w {
+            full.to_string()
+        } else {
+            fit_text(peer.short.get(lang), END_LABEL_PX, max_w)
+        };
         let w = v.px(approx_text_width(&text, END_LABEL_PX) + 2.0);
         let label = points.iter().rev().flatten().next().and_then(|&(x, y)| {
             let left = x + v.px(END_LABEL_GAP);

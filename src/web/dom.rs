@@ -35,6 +35,11 @@ impl<T> Step<T> for Result<T, Element> {
     }
 }
 
+/// A refused browser call, named by `what` it was for.
+pub(super) fn dom_refused(e: &JsValue, what: &str) -> DomError {
+    refused(e, format_args!("{what}"))
+}
+
 /// One copy of the error's making, whatever the step's result type.
 fn refused(e: &JsValue, what: std::fmt::Arguments) -> DomError {
     DomError {
@@ -133,7 +138,7 @@ pub struct Dom {
 }
 
 /// Make the elements of `node` (its still aside: only the build draws those).
-fn build_node(doc: &Document, node: &Node) -> Result<Element, DomError> {
+pub(super) fn build_node(doc: &Document, node: &Node) -> Result<Element, DomError> {
     let e = el(doc, node.tag, &node.class)?;
     for (name, value) in &node.attrs {
         set(&e, name, value)?;

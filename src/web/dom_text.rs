@@ -2,14 +2,15 @@
 //! each switch (the elements stay, so an adopted page paints nothing new), and the tables.
 //! All data-derived text goes in through `textContent`, never as markup.
 
-use super::dom::{all, el, part, put_together, set, Dom, DomError};
+use super::dom::{all, build_node, dom_refused, el, part, put_together, set, Dom, DomError};
 use crate::figure_markup::class;
+use crate::figure_markup::source_list;
 use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
 use crate::lang::peers::places_key_hint;
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::view::ViewKind;
-use crate::words::{all_sources_line, callout_texts, note_lines, table::Table, title};
+use crate::words::{callout_texts, note_lines, source_entries, table::Table, title};
 use web_sys::{Document, Element};
 
 impl Dom {
@@ -62,13 +63,22 @@ impl Dom {
         )?;
         // The sources, a wall of text on a phone, behind a disclosure that needs no script
         // (and is opened for print).
+        let entries = source_entries(model, lang);
         if let Some(summary) = self.sources.first_element_child() {
-            set_text(&summary, &sources_summary(model.sources.len(), lang));
+            set_text(&summary, &sources_summary(entries.len(), lang));
         }
-        set_text(
-            &part(&self.sources, class::SOURCE)?,
-            &all_sources_line(model, lang),
-        );
+        // The list as the page has it stays (an adopted page paints nothing new); another
+        // language's is built anew from the same description.
+        let list = part(&self.sources, class::SOURCE_LIST)?;
+        let words: String = entries
+            .iter()
+            .flat_map(|(c, p)| std::iter::once(*c).chain(p.iter().copied()))
+            .collect();
+        if list.text_content().as_deref() != Some(words.as_str()) {
+            let fresh = build_node(doc, &source_list(&entries))?;
+            list.replace_with_with_node_1(&fresh)
+                .map_err(|e| dom_refused(&e, "writing the sources list"))?;
+        }
         Ok(())
     }
 

@@ -23,9 +23,36 @@ pub fn title(model: &Model, lang: Lang) -> String {
     format!("{prefix}{}", model.title.get(lang))
 }
 
-/// Every source, under the chart and under the picture.
+/// The sources list: each document once, with the passages of it the figures rest on, in
+/// the order the sources first cite them; a source that is its own citation stands alone.
+pub fn source_entries(model: &Model, lang: Lang) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(Option<usize>, &str, Vec<&str>)> = Vec::new();
+    for s in &model.sources {
+        match &s.document {
+            Some((d, passage)) => match out.iter_mut().find(|(k, ..)| *k == Some(*d)) {
+                Some((.., passages)) => passages.push(passage.get(lang)),
+                None => {
+                    let citation = model.documents.get(*d).map_or("", |x| x.citation.get(lang));
+                    out.push((Some(*d), citation, vec![passage.get(lang)]));
+                }
+            },
+            None => out.push((None, s.text.get(lang), Vec::new())),
+        }
+    }
+    out.into_iter().map(|(_, c, p)| (c, p)).collect()
+}
+
+/// Every source as one paragraph, each document named once: under the picture.
 pub fn all_sources_line(model: &Model, lang: Lang) -> String {
-    let texts: Vec<&str> = model.sources.iter().map(|s| s.text.get(lang)).collect();
+    let p = punct(lang);
+    let entries: Vec<String> = source_entries(model, lang)
+        .into_iter()
+        .map(|(citation, passages)| match passages.as_slice() {
+            [] => citation.to_string(),
+            _ => format!("{citation}{}{}", p.colon, passages.join(p.semicolon)),
+        })
+        .collect();
+    let texts: Vec<&str> = entries.iter().map(String::as_str).collect();
     all_sources(&texts, lang)
 }
 

@@ -28,7 +28,7 @@ async fn an_annotation_is_in_the_summary_the_table_and_its_years_readout() {
     assert!(
         tables.contains("图中标注")
             && tables.contains("全国百强")
-            && tables.contains("河南日报，2021年2月21日"),
+            && tables.contains("《河南日报》，2021年2月21日"),
         "{tables}"
     );
     // The example: a year with a callout and a band over it announces both.

@@ -120,7 +120,7 @@ async fn blocked_wasm_gets_a_message_not_a_blank_box() {
         5000,
     )
     .await;
-    b.wait_for("return qa('.rankclimb-fallback table').length === 6", 5000)
+    b.wait_for("return qa('.rankclimb-fallback table').length === 7", 5000)
         .await;
     let table = b.text(".rankclimb-fallback table").await;
     assert!(
@@ -154,7 +154,7 @@ async fn wasm_refused_by_the_host_csp_shows_the_picture_and_tables() {
         5000,
     )
     .await;
-    b.wait_for("return qa('.rankclimb-fallback table').length === 6", 5000)
+    b.wait_for("return qa('.rankclimb-fallback table').length === 7", 5000)
         .await;
     assert_eq!(b.js("return q('.rankclimb-canvas')").await, Value::Null);
     b.close().await;
@@ -167,8 +167,9 @@ async fn hostile_strings_stay_text() {
     let img = "<img src=x onerror=\"window.__pwned=1\">";
     let script = "</script><script>window.__pwned=2</script>";
     v["title"]["zh-CN"] = serde_json::json!(format!("标题{img}"));
-    v["sources"][0]["text"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
-    v["sources"][0]["short"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
+    v["documents"][0]["citation"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
+    v["documents"][0]["short"]["zh-CN"] = serde_json::json!(format!("来源{script}"));
+    v["sources"][0]["passage"]["zh-CN"] = serde_json::json!(format!("“{img}”"));
     v["panels"][1]["items"][0]["label"]["zh-CN"] = serde_json::json!(format!("{img}企业"));
     v["ranking"]["points"][5]["note"]["zh-CN"] = serde_json::json!(format!("注{img}{script}"));
     let b = Browser::start(with(vec![

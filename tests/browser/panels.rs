@@ -5,7 +5,7 @@ use crate::harness::{Browser, Options};
 use fantoccini::key::Key;
 
 /// Per panel, per item: what the tooltip and the announcement must say.
-const EXPECTED: [&[&[&str]]; 4] = [
+const EXPECTED: [&[&[&str]]; 5] = [
     &[
         &[
             "创新能力和创业活跃度",
@@ -18,11 +18,11 @@ const EXPECTED: [&[&[&str]]; 4] = [
         &["综合质效和持续创新能力", "第68名（共157家）"],
     ],
     &[
-        &["高新技术企业", "增长：+260%"],
-        &["科技型中小企业", "+363%"],
-        &["各类研发平台与机构", "+214%"],
-        &["各类创新载体", "+300%"],
-        &["万人发明专利拥有量", "+66%"],
+        &["高新技术企业", "增长：260%"],
+        &["科技型中小企业", "363%"],
+        &["各类研发平台与机构", "214%"],
+        &["各类创新载体", "300%"],
+        &["万人发明专利拥有量", "66%"],
     ],
     &[
         &["签约主导产业项目", "项目数：56个", "总投资：64.05亿元"],
@@ -33,6 +33,21 @@ const EXPECTED: [&[&[&str]]; 4] = [
         &["PM10浓度", "88微克/立方米", "优于市定目标6个百分点"],
         &["PM2.5浓度", "46微克/立方米", "64个百分点"],
         &["优良天数", "255天", "27个百分点"],
+    ],
+    // The Henan context: each zone's 2020 rank beside Pingdingshan's, with its sources.
+    &[
+        &[
+            "郑州高新区",
+            "第17名（共169家）",
+            "平顶山高新区：第88名",
+            "河南日报",
+        ],
+        &["洛阳高新区", "第37名（共169家）"],
+        &["新乡高新区", "第66名（共169家）"],
+        &["平顶山高新区", "第88名（共169家）"],
+        &["安阳高新区", "第103名（共169家）"],
+        &["南阳高新区", "第118名（共169家）"],
+        &["焦作高新区", "第130名（共169家）", "中国企业新闻网"],
     ],
 ];
 
@@ -187,7 +202,7 @@ async fn panels_are_drawn_and_fit_a_phone() {
              return [r.left, r.right, c.width, r.width, ink]; });")
         .await;
     let canvases = dims.as_array().expect("canvases");
-    assert_eq!(canvases.len(), 5, "the rank chart and four panels");
+    assert_eq!(canvases.len(), 6, "the rank chart and five panels");
     for (k, c) in canvases.iter().enumerate() {
         let f = |i: usize| c[i].as_f64().expect("number");
         assert!(

@@ -266,7 +266,7 @@ async fn at_360_px_the_sources_fold_to_one_line_and_open_to_the_citations() {
     b.wait_for("return q('.rankclimb-sources').open", 3000)
         .await;
     let shown = b
-        .js("const p = q('.rankclimb-source'); return [p.getBoundingClientRect().height, p.textContent];")
+        .js("const p = q('.rankclimb-source-list'); return [p.getBoundingClientRect().height, p.textContent];")
         .await;
     assert!(
         shown[0].as_f64().unwrap_or(0.0) > 200.0
