@@ -381,12 +381,14 @@ fn a_name_that_does_not_fit_gives_way_to_its_short_form() {
     };
     let wide = names(1200.0);
     assert!(wide.iter().any(|n| n == "East Lake Park"), "{wide:?}");
-    let phone = names(390.0);
-    assert!(phone.iter().any(|n| n == "East Lake"), "{phone:?}");
-    assert!(
-        phone.iter().all(|n| !n.ends_with('…')),
-        "a short name fits whole: {phone:?}"
-    );
+    for width in [360.0, 390.0] {
+        let phone = names(width);
+        assert!(phone.iter().any(|n| n == "East Lake"), "{width}: {phone:?}");
+        assert!(
+            phone.iter().all(|n| !n.ends_with('…')),
+            "{width}: a short name fits whole: {phone:?}"
+        );
+    }
 }
 
 /// The text elements of an SVG with their y and whether they hang from it (`dy` positive)

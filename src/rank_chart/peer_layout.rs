@@ -28,7 +28,7 @@ pub struct PeerLine {
 
 /// The widest a place's name may be at the end of its line, for a chart `css_width` wide.
 pub fn end_label_max_css(css_width: f64) -> f64 {
-    (css_width * 0.18).clamp(48.0, 130.0)
+    (css_width * 0.2).clamp(48.0, 130.0)
 }
 
 /// The room kept right of the plot for the names at the lines' ends (CSS px): none without
