@@ -1,5 +1,5 @@
 //! The indicator panels: every value can be inspected by pointer and by keyboard, and the
-//! announced text carries the figure from the story's FACTS.md.
+//! announced text carries the figure from docs/sources.md.
 
 use crate::harness::{Browser, Options};
 use fantoccini::key::Key;
