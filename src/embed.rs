@@ -4,7 +4,7 @@
 //! pages; the studio puts them in its download.
 
 use crate::drawing::{DrawError, Theme};
-use crate::figure_markup::{figure, to_html};
+use crate::figure_markup::{figure, to_html, REGION_ATTRS};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::still::stills_of;
@@ -67,7 +67,7 @@ pub fn first_look(model: &Model, stylesheet: &str, wanted: Wanted) -> Result<Str
         None => String::new(),
     };
     Ok(format!(
-        r#"<template shadowrootmode="open"><style>{stylesheet}{SKELETON_CSS}</style><div class="rankclimb-box rankclimb-skeleton"{theme_attr}><slot></slot>{}</div></template>"#,
+        r#"<template shadowrootmode="open"><style>{stylesheet}{SKELETON_CSS}</style><div class="rankclimb-box rankclimb-skeleton"{theme_attr}{REGION_ATTRS}><slot></slot>{}</div></template>"#,
         to_html(&figure)
     ))
 }
@@ -100,6 +100,7 @@ pub fn frame_page(model: &Model, name: &str, first_look: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<link rel=\"icon\" href=\"../favicon.svg\" type=\"image/svg+xml\">\n\
          <link rel=\"stylesheet\" href=\"../embed.css\">\n</head>\n<body>\n<main>\n\
+         <h1 class=\"page-heading\">{title}</h1>\n\
          <div id=\"chart\" data-rankclimb=\"{name}.json\">{first_look}{noscript}</div>\n</main>\n\
          <script src=\"../embed-child.js\"></script>\n<script type=\"module\" src=\"../rankclimb.js\"></script>\n\
          </body>\n</html>\n",

@@ -19,6 +19,8 @@ pub mod class {
     pub const HEADER: &str = "rankclimb-header";
     pub const TITLE: &str = "rankclimb-title";
     pub const ACTIONS: &str = "rankclimb-actions";
+    /// The chart's tools (replay, tables, CSV), under the rank chart.
+    pub const TOOLS: &str = "rankclimb-tools";
     pub const REPLAY: &str = "rankclimb-replay";
     pub const TABLE_TOGGLE: &str = "rankclimb-table-toggle";
     pub const CSV: &str = "rankclimb-csv";
@@ -42,6 +44,14 @@ pub mod class {
     /// The closed tables: out of sight, read by screen readers.
     pub const SR_ONLY: &str = "rankclimb-sr-only";
 }
+
+/// The title's id, for the figure's name (ids are the shadow root's own, one chart each).
+pub const TITLE_ID: &str = "rankclimb-title";
+
+/// The chart's box (the figure's parent, which the loader or the build makes) is one region
+/// named by the title, so that in a host page without landmarks nothing of the chart lies
+/// outside one (a `<figure>` may not take the region role itself).
+pub const REGION_ATTRS: &str = r#" role="region" aria-labelledby="rankclimb-title""#;
 
 /// The parts the web shell holds on to, each found by its class: every one is in the
 /// description exactly once (the stages and panel headings once per plot).
@@ -171,15 +181,22 @@ pub fn figure(model: &Model, lang: Lang, kinds: &[ViewKind], stills: Stills) -> 
             .attr("disabled", "")
             .text(text)
     };
+    // The language switch alone before the chart; the chart's tools after it, so that the
+    // chart is the second stop of the Tab key (and the visual order is the same).
     let header = Node::new("div", class::HEADER)
-        .child(Node::new("h2", class::TITLE).text(title(model, lang)))
+        .child(
+            Node::new("h2", class::TITLE)
+                .attr("id", TITLE_ID)
+                .text(title(model, lang)),
+        )
         .child(
             Node::new("div", class::ACTIONS)
-                .child(button(class::REPLAY, words.replay))
-                .child(button(class::TABLE_TOGGLE, words.table).attr("aria-expanded", "false"))
-                .child(button(class::CSV, words.csv))
                 .child(button(class::LANG, words.language).attr("aria-label", words.language_name)),
         );
+    let tools = Node::new("div", format!("{} {}", class::ACTIONS, class::TOOLS))
+        .child(button(class::REPLAY, words.replay))
+        .child(button(class::TABLE_TOGGLE, words.table).attr("aria-expanded", "false"))
+        .child(button(class::CSV, words.csv));
     let subtitle = Node::new("p", class::SUBTITLE).text(
         model
             .subtitle
@@ -187,8 +204,10 @@ pub fn figure(model: &Model, lang: Lang, kinds: &[ViewKind], stills: Stills) -> 
             .map(|s| s.get(lang))
             .unwrap_or_default(),
     );
+    // Named by its title; the box around it is the region landmark (`REGION_ATTRS`).
     let mut figure = Node::new("figure", class::FIGURE)
         .attr("lang", lang.tag())
+        .attr("aria-labelledby", TITLE_ID)
         .child(header)
         .child(subtitle);
     let mut panels = Node::new("div", class::PANELS);
@@ -208,6 +227,7 @@ pub fn figure(model: &Model, lang: Lang, kinds: &[ViewKind], stills: Stills) -> 
                             .map(|t| Node::new("li", "").text(t)),
                     ),
                 );
+                figure = figure.child(tools.clone());
             }
             ViewKind::Panel(i) => {
                 let Some(p) = model.panels.get(i) else {
@@ -261,6 +281,7 @@ pub fn reserve_css() -> String {
         ".rankclimb-reserved {{ container-type: inline-size; }}\n\
          .rankclimb-reserve-rank {{ height: clamp({min}px, round(calc(round(100cqw, 1px) * {aspect}), 1px), {max}px); }}\n\
          .rankclimb-reserve-tiles {{ display: grid; grid-template-columns: repeat(auto-fill, minmax({tile_w}px, 1fr)); grid-auto-rows: {tile_h}px; }}\n\
+         .rankclimb-still text {{ font-family: {font}; }}\n\
          @container rankclimb (width < {narrow}px) {{ .rankclimb-still-wide {{ display: none; }} }}\n\
          @container rankclimb (width >= {narrow}px) {{ .rankclimb-still-narrow {{ display: none; }} }}\n",
         min = RANK_MIN_CSS_HEIGHT,
@@ -269,6 +290,7 @@ pub fn reserve_css() -> String {
         tile_w = TILE_MIN_W,
         tile_h = TILE_H,
         narrow = NARROW_BELOW_CSS_PX,
+        font = crate::drawing::FONT_FAMILY,
     )
 }
 

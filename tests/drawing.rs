@@ -325,7 +325,13 @@ fn css_colours_parse_or_are_refused() {
         parse_css_color("rgb(1, 2, 3)"),
         Some(RGBAColor(1, 2, 3, 1.0))
     );
+    // As a browser gives the system's Highlight under forced colours.
+    assert_eq!(
+        parse_css_color("rgba(0, 230, 255, 0.8)"),
+        Some(RGBAColor(0, 230, 255, 0.8))
+    );
     for bad in [
+        "rgba(0, 0, 0, 2)",
         "",
         "red",
         "#12",

@@ -68,6 +68,9 @@ function isolate(el) {
   link.href = STYLESHEET;
   const box = document.createElement('div');
   box.className = 'rankclimb-box';
+  // One region named by the chart's title (see figure_markup::REGION_ATTRS).
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-labelledby', 'rankclimb-title');
   const theme = el.getAttribute('data-theme');
   if (theme) box.setAttribute('data-theme', theme);
   root.replaceChildren(link, box);

@@ -599,7 +599,7 @@ function refresh() {
   for (const id of ['preview-wide', 'preview-phone']) {
     const host = $(id);
     const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
-    const box = el('div', { class: 'rankclimb-box', 'data-theme': $('preview-theme').value });
+    const box = el('div', { class: 'rankclimb-box', 'data-theme': $('preview-theme').value, role: 'region', 'aria-labelledby': 'rankclimb-title' });
     root.replaceChildren(el('link', { rel: 'stylesheet', href: 'rankclimb.css' }), box);
     const chart = guard(() => new Chart(box, structuredClone(draft), { lang: $('preview-lang').value, reducedMotion: true }));
     if (chart) previews.push(chart);

@@ -82,6 +82,32 @@ impl Theme {
         }
     }
 
+    /// Forced colours (Windows High Contrast and the like): the system's own colours, as the
+    /// browser resolves `Canvas`, `CanvasText`, `Highlight` and `GrayText`, in any theme.
+    pub fn system(
+        canvas: RGBAColor,
+        text: RGBAColor,
+        highlight: RGBAColor,
+        gray: RGBAColor,
+    ) -> Theme {
+        let RGBAColor(r, g, b, _) = gray;
+        let RGBAColor(hr, hg, hb, _) = highlight;
+        Theme {
+            background: canvas,
+            text,
+            muted: text,
+            grid: gray,
+            line: highlight,
+            gap_fill: RGBAColor(r, g, b, 0.25),
+            gap_edge: text,
+            guide: text,
+            second: text,
+            weak: text,
+            highlight: RGBAColor(hr, hg, hb, 0.2),
+            peer: gray,
+        }
+    }
+
     /// The host page's own colours, where it sets them.
     pub fn with_overrides(
         mut self,
@@ -103,7 +129,8 @@ impl Theme {
     }
 }
 
-/// A CSS colour written as `#rgb`, `#rrggbb` or `rgb(r, g, b)`; anything else is `None`.
+/// A CSS colour written as `#rgb`, `#rrggbb`, `rgb(r, g, b)` or `rgba(r, g, b, a)`; anything
+/// else is `None`.
 pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
     let t = text.trim();
     if let Some(hex) = t.strip_prefix('#') {
@@ -119,13 +146,19 @@ pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
             _ => None,
         };
     }
-    let inner = t.strip_prefix("rgb(").and_then(|r| r.strip_suffix(')'))?;
-    let parts: Vec<u8> = inner
-        .split(',')
-        .map(|p| p.trim().parse::<u8>().ok())
-        .collect::<Option<_>>()?;
+    // `rgba(…)` too: browsers give some system colours (Highlight) with an alpha.
+    let inner = t
+        .strip_prefix("rgb(")
+        .or_else(|| t.strip_prefix("rgba("))
+        .and_then(|r| r.strip_suffix(')'))?;
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    let channel = |p: &str| p.parse::<u8>().ok();
     match parts.as_slice() {
-        [r, g, b] => Some(RGBAColor(*r, *g, *b, 1.0)),
+        [r, g, b] => Some(RGBAColor(channel(r)?, channel(g)?, channel(b)?, 1.0)),
+        [r, g, b, a] => {
+            let a: f64 = a.parse().ok().filter(|a: &f64| (0.0..=1.0).contains(a))?;
+            Some(RGBAColor(channel(r)?, channel(g)?, channel(b)?, a))
+        }
         _ => None,
     }
 }

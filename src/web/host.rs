@@ -23,9 +23,67 @@ pub fn report(e: impl std::fmt::Display) {
     web_sys::console::error_1(&JsValue::from_str(&format!("rankclimb: {e}")));
 }
 
-/// The palette: the host's `data-theme` attribute, else forced colours, else the reader's
-/// colour scheme; then any `--rankclimb-background`, `--rankclimb-text` or
-/// `--rankclimb-accent` the host sets.
+/// The system's colours under forced colours, read from a probe element's computed style in
+/// the chart's own box (the browser resolves the system colour keywords there); the fixed
+/// high-contrast palette where it cannot.
+fn system_theme(window: &Window, container: &Element) -> Theme {
+    let probe = (|| {
+        let doc = window.document()?;
+        let e = doc.create_element("span").ok()?;
+        let e: web_sys::HtmlElement = e.dyn_into().ok()?;
+        let style = e.style();
+        for (name, value) in [
+            ("color", "CanvasText"),
+            ("background-color", "Canvas"),
+            ("border-top-color", "Highlight"),
+            ("border-bottom-color", "GrayText"),
+        ] {
+            style.set_property(name, value).ok()?;
+        }
+        container.append_child(&e).ok()?;
+        let computed = window.get_computed_style(&e).ok().flatten();
+        let read = |name: &str| {
+            computed
+                .as_ref()
+                .and_then(|c| c.get_property_value(name).ok())
+                .and_then(|v| parse_css_color(&v))
+        };
+        let colours = (
+            read("background-color"),
+            read("color"),
+            read("border-top-color"),
+            read("border-bottom-color"),
+        );
+        let theme = match colours {
+            (Some(canvas), Some(text), Some(highlight), Some(gray)) => {
+                Some(Theme::system(canvas, text, highlight, gray))
+            }
+            _ => {
+                let raw = |name: &str| {
+                    computed
+                        .as_ref()
+                        .and_then(|c| c.get_property_value(name).ok())
+                        .unwrap_or_default()
+                };
+                report(format!(
+                    "the system colours could not be read ({}, {}, {}, {}): the fixed high-contrast palette instead",
+                    raw("background-color"),
+                    raw("color"),
+                    raw("border-top-color"),
+                    raw("border-bottom-color")
+                ));
+                None
+            }
+        };
+        e.remove();
+        theme
+    })();
+    probe.unwrap_or_else(Theme::high_contrast)
+}
+
+/// The palette: forced colours first, in any theme; else the host's `data-theme` attribute,
+/// else the reader's colour scheme; then any `--rankclimb-background`, `--rankclimb-text` or
+/// `--rankclimb-accent` the host sets (not under forced colours: the system's win).
 pub fn pick_theme(window: &Window, container: &Element) -> (Theme, &'static str) {
     let matches = |q: &str| {
         window
@@ -34,10 +92,12 @@ pub fn pick_theme(window: &Window, container: &Element) -> (Theme, &'static str)
             .flatten()
             .is_some_and(|m| m.matches())
     };
+    if matches("(forced-colors: active)") {
+        return (system_theme(window, container), "contrast");
+    }
     let (theme, name) = match container.get_attribute("data-theme").as_deref() {
         Some("dark") => (Theme::dark(), "dark"),
         Some("light") => (Theme::light(), "light"),
-        _ if matches("(forced-colors: active)") => (Theme::high_contrast(), "contrast"),
         _ if matches("(prefers-color-scheme: dark)") => (Theme::dark(), "dark"),
         _ => (Theme::light(), "light"),
     };

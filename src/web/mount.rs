@@ -167,6 +167,18 @@ fn register(instance: &Rc<Instance>) -> Result<(), super::callbacks::RegisterErr
         // No IntersectionObserver: play at once.
         Err(_) => instance.state.borrow_mut().clock.visible = true,
     }
+    // A reader who turns forced colours or dark mode on or off gets the chart redrawn in
+    // the new palette.
+    for query in ["(forced-colors: active)", "(prefers-color-scheme: dark)"] {
+        if let Ok(Some(list)) = instance.window.match_media(query) {
+            callbacks.push(Callback::register(
+                instance,
+                Kind::Resize,
+                Hook::Event(list.as_ref(), "change"),
+                |i, _| i.repick_theme(),
+            )?);
+        }
+    }
     *instance.callbacks.borrow_mut() = callbacks;
     *instance.tables_later.borrow_mut() = Some(Callback::register(
         instance,
@@ -221,6 +233,19 @@ impl Instance {
         {
             report(e);
         }
+    }
+
+    /// Choose the palette again (the reader's colour settings changed) and redraw.
+    pub fn repick_theme(&self) {
+        let Some(container) = self.dom.figure.parent_element() else {
+            return;
+        };
+        let (theme, name) = pick_theme(&self.window, &container);
+        if let Err(e) = self.dom.figure.set_attribute("data-theme", name) {
+            report(format!("marking the theme: {e:?}"));
+        }
+        self.state.borrow_mut().theme = theme;
+        self.relayout();
     }
 
     pub fn set_lang(&self, lang: Lang) {

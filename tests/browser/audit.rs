@@ -39,7 +39,7 @@ async fn no_violations_light_and_dark_at_1200_and_360_px() {
             })
             .await;
             b.emulate_media(&[("prefers-color-scheme", scheme)]).await;
-            for page in ["index.html", "example.html", "article.html"] {
+            for page in ["index.html", "example.html", "article.html", "rank.html"] {
                 b.open(page).await;
                 b.wait_for_entry_animation().await;
                 b.js(&axe).await;
@@ -97,5 +97,36 @@ async fn the_studio_has_no_violations() {
         }
     }
     b.close().await;
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The first look, before the wasm arrives: the still, the disabled buttons and the notes
+/// are what a reader has then, on the page and in the pasted snippet's iframe page.
+#[tokio::test]
+#[ignore = "needs dist/, Chromium and axe-core: run `cargo xtask test`"]
+async fn the_first_look_before_the_wasm_has_no_violations() {
+    let axe = axe_source();
+    let mut found = Vec::new();
+    for page in ["rank.html", "article.html", "data/pingdingshan.frame.html"] {
+        let b = Browser::start(Options {
+            width: 1200,
+            height: 900,
+            hold_wasm: true,
+            ..Options::default()
+        })
+        .await;
+        b.navigate(page).await;
+        b.wait_for(
+            "return !!q('.rankclimb-still') && document.readyState !== 'loading'",
+            10_000,
+        )
+        .await;
+        b.js(&axe).await;
+        for v in violations(&b).await {
+            found.push(format!("{page} before the wasm: {v}"));
+        }
+        b.release_wasm();
+        b.close().await;
+    }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }

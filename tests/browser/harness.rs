@@ -498,10 +498,15 @@ impl Browser {
 
     /// A DevTools protocol command, such as where downloads go.
     pub async fn cdp(&self, command: &'static str, params: Value) {
+        self.cdp_value(command, params).await;
+    }
+
+    /// A DevTools protocol command's answer, such as the accessibility tree.
+    pub async fn cdp_value(&self, command: &'static str, params: Value) -> Value {
         self.client
             .issue_cmd(chromium::Cdp(command, params))
             .await
-            .unwrap_or_else(|e| panic!("{command}: {e}"));
+            .unwrap_or_else(|e| panic!("{command}: {e}"))
     }
 
     pub async fn text(&self, selector: &str) -> String {

@@ -1,6 +1,7 @@
 //! The built page in a real headless Chromium, driven with real pointer, touch and
 //! keyboard events. Run through `cargo xtask test`, which builds `dist/` first.
 
+mod accessibility;
 mod annotations;
 mod audit;
 mod callbacks;

@@ -582,6 +582,11 @@ fn print_studio(studio: &Value) {
     );
 }
 
+/// `cargo xtask bench --first-paint`: see `bench_first_paint.rs`.
+pub fn bench_first_paint(root: &Path) -> Result<()> {
+    first_paint::first_paint_only(root, 5)
+}
+
 pub fn bench(root: &Path, runs_per_page: usize) -> Result<()> {
     let dir = dist::dist(root)?;
     let rt = tokio::runtime::Runtime::new()?;

@@ -1,4 +1,4 @@
-//! Build tasks: `cargo xtask dist | serve [--port N] | test`.
+//! Build tasks: `cargo xtask dist | serve | test | bench | check`; see `USAGE`.
 
 mod bench;
 mod check;
@@ -33,8 +33,11 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every test: native, then the built page in headless Chromium
   bench [--runs N]     measure size and speed of the built page in headless Chromium
+                       (median of N cold loads per page, default 5), then profile a frame,
+                       time the studio and a Chart.js page drawing the same chart
   bench --studio       measure only the studio's edit → preview time
-                       (median of N cold loads per page, default 5), then profile a frame
+  bench --first-paint  measure only when the chart is on screen (rank.html, article.html)
+                       against the Chart.js page, desktop and phone
   check [--strict] FILE
                        validate a data file and list every problem with its place and a fix,
                        and every warning (a valid file that is probably wrong; --strict
@@ -65,6 +68,7 @@ fn run() -> Result<()> {
         Some("bench") => {
             let runs = match args.get(1).map(String::as_str) {
                 Some("--studio") => return bench::bench_studio(&root),
+                Some("--first-paint") => return bench::bench_first_paint(&root),
                 None => 5,
                 Some("--runs") => match args.get(2).and_then(|n| n.parse::<usize>().ok()) {
                     Some(n) if n > 0 => n,
