@@ -97,7 +97,9 @@ impl Theme {
             text,
             muted: text,
             grid: gray,
-            line: highlight,
+            // Opaque: a browser may give Highlight with an alpha, meant for a selection's
+            // fill, and the line must stay whole over the grid.
+            line: RGBAColor(hr, hg, hb, 1.0),
             gap_fill: RGBAColor(r, g, b, 0.25),
             gap_edge: text,
             guide: text,
@@ -129,6 +131,33 @@ impl Theme {
     }
 }
 
+/// An alpha from 0 to 1 as CSS writes it ("1", "0", "0.8", ".25"), read with integer
+/// arithmetic: float parsing would add its tables to the reader's wasm.
+fn alpha(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !digits(whole)
+        || !digits(fraction)
+        || fraction.len() > 6
+        || (whole.is_empty() && fraction.is_empty())
+    {
+        return None;
+    }
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let scale = 10u32.pow(fraction.len() as u32);
+    let part: u32 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    let value = f64::from(whole) + f64::from(part) / f64::from(scale);
+    (0.0..=1.0).contains(&value).then_some(value)
+}
+
 /// A CSS colour written as `#rgb`, `#rrggbb`, `rgb(r, g, b)` or `rgba(r, g, b, a)`; anything
 /// else is `None`.
 pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
@@ -155,10 +184,7 @@ pub fn parse_css_color(text: &str) -> Option<RGBAColor> {
     let channel = |p: &str| p.parse::<u8>().ok();
     match parts.as_slice() {
         [r, g, b] => Some(RGBAColor(channel(r)?, channel(g)?, channel(b)?, 1.0)),
-        [r, g, b, a] => {
-            let a: f64 = a.parse().ok().filter(|a: &f64| (0.0..=1.0).contains(a))?;
-            Some(RGBAColor(channel(r)?, channel(g)?, channel(b)?, a))
-        }
+        [r, g, b, a] => Some(RGBAColor(channel(r)?, channel(g)?, channel(b)?, alpha(a)?)),
         _ => None,
     }
 }

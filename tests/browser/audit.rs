@@ -39,7 +39,16 @@ async fn no_violations_light_and_dark_at_1200_and_360_px() {
             })
             .await;
             b.emulate_media(&[("prefers-color-scheme", scheme)]).await;
-            for page in ["index.html", "example.html", "article.html", "rank.html"] {
+            for page in [
+                "index.html",
+                "example.html",
+                "article.html",
+                "rank.html",
+                "embed.html?data=data/example-city.json",
+                "data/pingdingshan.frame.html",
+                "data/example-city.frame.html",
+                "embed-test.html",
+            ] {
                 b.open(page).await;
                 b.wait_for_entry_animation().await;
                 b.js(&axe).await;

@@ -95,15 +95,27 @@ async fn dark_scheme_contrast_mode_and_host_overrides() {
         b.js("return q('[data-rankclimb]').rankclimb.theme").await,
         "contrast"
     );
-    // Black on white, no accent tint.
+    // The system's colours (emulated: Canvas white, CanvasText black), no accent tint: the
+    // climb in the system's Highlight.
     assert_eq!(pixel(&b, 2, 2).await, [255, 255, 255, 255]);
     assert_eq!(
         b.line_pixels(CANVAS).await,
         0,
         "no accent in forced colours"
     );
-    let black = b.pixels_of(CANVAS, [0, 0, 0]).await;
-    assert!(black > 1500, "the climb is drawn in black: {black}");
+    let highlight: Vec<u8> = serde_json::from_value(
+        b.js("const p = document.createElement('span'); p.style.color = 'Highlight'; document.body.append(p);
+              const m = getComputedStyle(p).color.match(/\\d+/g).slice(0, 3).map(Number); p.remove(); return m;")
+            .await,
+    )
+    .expect("Highlight as rgb");
+    let climb = b
+        .pixels_of(CANVAS, [highlight[0], highlight[1], highlight[2]])
+        .await;
+    assert!(
+        climb > 500,
+        "the climb is drawn in Highlight {highlight:?}: {climb}"
+    );
     b.emulate_media(&[]).await;
     b.open("t/accent.html").await;
     b.wait_for_entry_animation().await;

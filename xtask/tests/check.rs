@@ -33,6 +33,17 @@ fn bundled_data_files_pass() {
         let (ok, text) = check(&root().join(f));
         assert!(ok, "{f}: {text}");
         assert!(text.contains(": ok:"), "{text}");
+        // Warnings too: `cargo xtask check --strict`.
+        let strict = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["check", "--strict"])
+            .arg(root().join(f))
+            .output()
+            .expect("run xtask");
+        assert!(
+            strict.status.success(),
+            "{f} --strict: {}",
+            String::from_utf8_lossy(&strict.stderr)
+        );
     }
 }
 
