@@ -59,9 +59,51 @@ pub fn check(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The reader's wasm size budget, kept in the repository.
+pub const BUDGET_FILE: &str = "xtask/reader-wasm-budget.txt";
+
+/// The budget in bytes: the first line of `text` that is not a comment.
+pub fn parse_budget(text: &str) -> Result<u64> {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .ok_or_else(|| anyhow!("{BUDGET_FILE} holds no number"))?;
+    line.parse()
+        .map_err(|_| anyhow!("{BUDGET_FILE}: {line:?} is not a number of bytes"))
+}
+
+/// Fail when the reader's built wasm at `wasm` is larger than the budget in `root`.
+pub fn check_budget(root: &Path, wasm: &Path) -> Result<()> {
+    let size = std::fs::metadata(wasm)
+        .with_context(|| format!("reading {}", wasm.display()))?
+        .len();
+    let text = std::fs::read_to_string(root.join(BUDGET_FILE))
+        .with_context(|| format!("reading {BUDGET_FILE}"))?;
+    let budget = parse_budget(&text)?;
+    if size > budget {
+        bail!(
+            "the reader's wasm is {size} bytes, {} over its budget of {budget} ({BUDGET_FILE}): \
+             take the bytes out, or raise the budget in a commit that says what they buy",
+            size - budget
+        );
+    }
+    step(&format!(
+        "the reader's wasm: {size} bytes, within its budget of {budget} ({BUDGET_FILE})"
+    ));
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::forbidden;
+    use super::{forbidden, parse_budget};
+
+    #[test]
+    fn the_budget_is_the_first_number_after_the_comments() {
+        assert_eq!(parse_budget("# a note\n\n 377436 \n").ok(), Some(377_436));
+        assert!(parse_budget("# only a note\n").is_err());
+        assert!(parse_budget("lots\n").is_err());
+    }
 
     #[test]
     fn the_author_crates_are_found_by_their_paths() {

@@ -7,6 +7,7 @@ use std::path::Path;
 pub fn test(root: &Path) -> Result<()> {
     packages::ensure(&packages::BROWSER)?;
     let dist = dist::dist(root)?;
+    reader_wasm::check_budget(root, &dist.join("pkg").join("rankclimb_bg.wasm"))?;
     step("the reader's wasm, with its function names kept, checked for the author's tools");
     let names = root.join("target").join("reader-names");
     dist::bindings(root, &names, true)?;
