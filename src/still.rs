@@ -10,7 +10,7 @@
 use crate::drawing::{DrawError, Layer, Theme, Viewport, FONT_FAMILY};
 use crate::lang::Lang;
 use crate::model::Model;
-use crate::view::{draw_view, view_css_height, view_layout, ViewKind};
+use crate::view::{draw_view, view_css_height, view_layout, ViewKind, ViewLayout};
 use plotters::prelude::*;
 
 /// The CSS widths the stills are drawn at: the layout a phone's chart has (a 390 px screen
@@ -108,25 +108,21 @@ fn inner(svg: &str) -> &str {
     }
 }
 
-/// One layer of the view at `progress`, drawn as SVG elements (without the `<svg>` around
-/// them).
+/// One layer of the view laid out as `layout`, at `progress`, drawn as SVG elements (without
+/// the `<svg>` around them).
 fn layer_svg(
     model: &Model,
-    kind: ViewKind,
-    viewport: Viewport,
+    layout: &ViewLayout,
     lang: Lang,
     theme: &Theme,
     layer: Layer,
     progress: f64,
 ) -> Result<String, DrawError> {
-    let Some(layout) = view_layout(model, kind, viewport, lang) else {
-        return Ok(String::new());
-    };
+    let v = layout.viewport();
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (viewport.width, viewport.height))
-            .into_drawing_area();
-        draw_view(&root, model, &layout, progress, None, lang, theme, layer)?;
+        let root = SVGBackend::with_string(&mut svg, (v.width, v.height)).into_drawing_area();
+        draw_view(&root, model, layout, progress, None, lang, theme, layer)?;
         root.present()?;
     }
     Ok(inner(&svg).to_string())
@@ -149,9 +145,12 @@ pub fn still_svg(
         height: (css_height * scale).round() as u32,
         scale,
     };
-    let layer = |layer: Layer, progress: f64| {
-        layer_svg(model, kind, viewport, lang, theme, layer, progress)
+    // One layout for the four layers, as the canvas lays out once per size.
+    let Some(layout) = view_layout(model, kind, viewport, lang) else {
+        return Ok(String::new());
     };
+    let layer =
+        |layer: Layer, progress: f64| layer_svg(model, &layout, lang, theme, layer, progress);
     let still = layer(Layer::Still, 0.0)?;
     let entry = layer(Layer::Moving, 0.0)?;
     let swept = match kind {

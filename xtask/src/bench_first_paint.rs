@@ -4,10 +4,9 @@
 
 use super::{median, Conditions, Session};
 use crate::step;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Installed before any page script. On every animation frame until the chart shows, it
@@ -104,25 +103,7 @@ const CHARTJS: &str = "chart.js@4.6.1";
 pub fn chartjs_page(root: &Path, cache: &Path) -> Result<PathBuf> {
     let install = cache.join("chartjs-4.6.1");
     let lib = install.join("node_modules/chart.js/dist/chart.umd.min.js");
-    if !lib.exists() {
-        step(&format!(
-            "installing {CHARTJS} from the npm registry (the comparison page)"
-        ));
-        std::fs::create_dir_all(&install)?;
-        crate::run_cmd(
-            Command::new("npm")
-                .args([
-                    "install",
-                    "--no-save",
-                    "--no-audit",
-                    "--no-fund",
-                    "--prefix",
-                ])
-                .arg(&install)
-                .arg(CHARTJS),
-        )
-        .context("the comparison needs Node.js and npm")?;
-    }
+    crate::packages::ensure_npm(&install, CHARTJS, &lib, "the Chart.js comparison page")?;
     let model = rankclimb::check::load::load_file(&root.join("www/data/pingdingshan.json"))
         .map_err(|e| anyhow::anyhow!("the bundled story: {}", e.lines().join("; ")))?;
     let years: Vec<i32> = model.ranking.points.iter().map(|p| p.year).collect();

@@ -2,6 +2,7 @@
 
 use crate::{run_cmd, step};
 use anyhow::{bail, Result};
+use std::path::Path;
 use std::process::Command;
 
 /// Debian packages the browser tests drive: the browser, its driver, and a CJK font so
@@ -50,18 +51,17 @@ pub fn ensure(packages: &[&str]) -> Result<()> {
 /// The accessibility rules engine the browser tests run in the page, pinned.
 const AXE: &str = "axe-core@4.14.1";
 
-/// axe-core from the npm registry, installed once under `cache` (kept between clean
-/// clones with the build cache); the path of its `axe.min.js`.
-pub fn ensure_axe(cache: &std::path::Path) -> Result<std::path::PathBuf> {
-    let dir = cache.join("axe-core-4.14.1");
-    let file = dir.join("node_modules").join("axe-core").join("axe.min.js");
+/// `package` (pinned, as `name@version`) from the npm registry, installed once under `dir`
+/// (kept between clean clones with the build cache); `file`, inside it, says it is there.
+/// `why` names what needs it, for the message when npm is missing.
+pub fn ensure_npm(dir: &Path, package: &str, file: &Path, why: &str) -> Result<()> {
     if file.exists() {
-        return Ok(file);
+        return Ok(());
     }
     step(&format!(
-        "installing {AXE} from the npm registry (for the accessibility audit)"
+        "installing {package} from the npm registry ({why})"
     ));
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(dir)?;
     run_cmd(
         Command::new("npm")
             .args([
@@ -71,16 +71,22 @@ pub fn ensure_axe(cache: &std::path::Path) -> Result<std::path::PathBuf> {
                 "--no-fund",
                 "--prefix",
             ])
-            .arg(&dir)
-            .arg(AXE),
+            .arg(dir)
+            .arg(package),
     )
     .map_err(|e| {
-        anyhow::anyhow!(
-            "{e}\n  the audit needs Node.js and npm (Debian: apt-get install nodejs npm)"
-        )
+        anyhow::anyhow!("{e}\n  {why} needs Node.js and npm (Debian: apt-get install nodejs npm)")
     })?;
     if !file.exists() {
-        bail!("npm installed {AXE} but {} is missing", file.display());
+        bail!("npm installed {package} but {} is missing", file.display());
     }
+    Ok(())
+}
+
+/// axe-core, under `cache`; the path of its `axe.min.js`.
+pub fn ensure_axe(cache: &Path) -> Result<std::path::PathBuf> {
+    let dir = cache.join("axe-core-4.14.1");
+    let file = dir.join("node_modules").join("axe-core").join("axe.min.js");
+    ensure_npm(&dir, AXE, &file, "the accessibility audit")?;
     Ok(file)
 }
