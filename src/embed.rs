@@ -111,11 +111,20 @@ pub fn frame_page(model: &Model, name: &str, first_look: &str) -> String {
 }
 
 /// The `<iframe>` snippet for `data/NAME.frame.html`: titled, lazy, its height following
-/// the chart.
-pub fn iframe_snippet(model: &Model, name: &str) -> String {
+/// the chart. `base` is where rankclimb's files are published ("" beside the page, or an
+/// absolute URL ending in `/`).
+pub fn iframe_snippet(model: &Model, name: &str, base: &str) -> String {
+    let title = attr(model.title.get(model.language));
     format!(
-        "<iframe data-rankclimb-iframe src=\"data/{name}.frame.html\" title=\"{}\" loading=\"lazy\" style=\"width:100%;border:0\"></iframe>\n\
-         <script src=\"rankclimb-iframe.js\"></script>\n",
-        attr(model.title.get(model.language))
+        "<iframe data-rankclimb-iframe src=\"{base}data/{name}.frame.html\" title=\"{title}\" aria-label=\"{title}\" loading=\"lazy\" style=\"width:100%;height:{height}px;border:0\"></iframe>\n\
+         <script src=\"{base}rankclimb-iframe.js\"></script>\n",
+        base = attr(base),
+        height = frame_height(model),
     )
+}
+
+/// The iframe's height before its page reports the chart's own: the infographic's height at
+/// 800 CSS px, as the build-time picture lays it out.
+pub fn frame_height(model: &Model) -> u32 {
+    crate::static_image::static_css_height(model, 800.0, model.language).ceil() as u32
 }

@@ -21,6 +21,10 @@ pub mod lang;
 pub mod model;
 pub mod panel_chart;
 pub mod rank_chart;
+#[cfg(feature = "author")]
+pub mod share_card;
+#[cfg(feature = "studio")]
+pub mod share_meta;
 pub mod static_image;
 #[cfg(feature = "studio")]
 pub mod still;

@@ -1,5 +1,7 @@
 //! What reader input and time do to the chart: the entry clock, keys and the pointer.
 
+mod common;
+
 use rankclimb::interaction::clock::{ease_in_out_cubic, Clock, Timeline, ENTRY_MS, MAX_FRAME_MS};
 use rankclimb::interaction::keys::{key_press, page_key};
 use rankclimb::interaction::pointer::{
@@ -331,4 +333,45 @@ fn a_pointer_focuses_the_place_under_it() {
     assert!(changes_place(0, Some(3), year, Some(1), None));
     assert!(!changes_place(0, Some(3), year, None, None));
     assert!(!changes_place(0, Some(4), year, Some(1), None));
+}
+
+mod scroll_steps {
+    use super::common::story;
+    use rankclimb::interaction::step::step_year;
+
+    fn example_city() -> rankclimb::Model {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/example-city.json");
+        rankclimb::check::load::load_file(std::path::Path::new(path))
+            .expect("the example data file and its CSV are valid")
+    }
+
+    #[test]
+    fn a_step_names_a_year_of_the_series_and_nothing_else() {
+        let m = story();
+        assert_eq!(step_year(&m, "2016"), Some(2016));
+        assert_eq!(step_year(&m, " 2021 "), Some(2021));
+        assert_eq!(
+            step_year(&m, "2017"),
+            Some(2017),
+            "an unknown rank is still a year"
+        );
+        assert_eq!(step_year(&m, "2015"), None);
+        assert_eq!(step_year(&m, ""), None);
+        assert_eq!(step_year(&m, "<img src=x>"), None);
+        // The top-100 line is a note without a year: it names none.
+        assert_eq!(step_year(&m, "全国百强"), None);
+    }
+
+    #[test]
+    fn a_step_names_a_note_by_its_first_words_in_either_language() {
+        let m = example_city();
+        assert_eq!(step_year(&m, "Example: the lowest"), Some(2013));
+        assert_eq!(step_year(&m, "示例：已公布名次中的最好"), Some(2021));
+        assert_eq!(
+            step_year(&m, "Example: method revised"),
+            Some(2017),
+            "a band's last year"
+        );
+        assert_eq!(step_year(&m, "Example: nothing"), None);
+    }
 }

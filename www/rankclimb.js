@@ -1,5 +1,7 @@
-// rankclimb loader: finds every [data-rankclimb] element, fetches its data file and
-// mounts one chart per element. It stays small; the chart itself is Rust compiled to wasm.
+// rankclimb loader: finds every [data-rankclimb] element and defines <rank-climb>, fetches
+// each one's data file and mounts one chart per element; it moves a chart to the year of
+// each [data-rankclimb-step] element of the article that reaches the middle of the screen.
+// It stays small; the chart itself is Rust compiled to wasm. The API is in rankclimb.d.ts.
 import init, { Chart } from './pkg/rankclimb.js';
 
 const STYLESHEET = new URL('./rankclimb.css', import.meta.url).href;
@@ -35,9 +37,21 @@ function answerEarlyPresses(box) {
   };
 }
 
+// What a chart's element asks for: `data-NAME` on a <div data-rankclimb="…">, `NAME` on a
+// <rank-climb src="…"> (its data file is `src`).
+function option(el, name) {
+  if (el.localName === 'rank-climb') return el.getAttribute(name === 'rankclimb' ? 'src' : name);
+  return el.getAttribute(`data-${name}`);
+}
+
+// Host code learns what became of each chart from events on its element.
+function tell(el, type, detail) {
+  el.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
+}
+
 function lang(el) {
   const host = el.getRootNode().host || el;
-  const l = host.getAttribute('data-lang') || host.closest('[lang]')?.getAttribute('lang') || 'zh-CN';
+  const l = option(host, 'lang') || host.closest('[lang]')?.getAttribute('lang') || 'zh-CN';
   return l.startsWith('en') ? 'en' : 'zh-CN';
 }
 
@@ -52,6 +66,7 @@ function showError(el, kind, detail) {
   box.append(message);
   el.replaceChildren(box);
   console.error(`rankclimb: ${message.textContent}\n  - ${detail}`);
+  tell(el.getRootNode().host || el, 'rankclimb:error', { kind, message: message.textContent, detail });
 }
 
 // Each chart lives in its own shadow root, so the host page's CSS cannot reach its parts
@@ -71,7 +86,7 @@ function isolate(el) {
   // One region named by the chart's title (see figure_markup::REGION_ATTRS).
   box.setAttribute('role', 'region');
   box.setAttribute('aria-labelledby', 'rankclimb-title');
-  const theme = el.getAttribute('data-theme');
+  const theme = option(el, 'theme');
   if (theme) box.setAttribute('data-theme', theme);
   root.replaceChildren(link, box);
   return new Promise((resolve) => {
@@ -100,6 +115,7 @@ async function showFallback(el, dataUrl, message) {
   img.alt = '';
   figure.append(note, img);
   el.replaceChildren(figure);
+  tell(el.getRootNode().host || el, 'rankclimb:error', { kind: 'wasm', message: note.textContent, detail: message });
   try {
     const alt = await (await fetch(`${stem}.alt.json`)).json();
     img.alt = alt[language] || alt['zh-CN'] || '';
@@ -154,8 +170,8 @@ async function fetchData(url, timeoutMs) {
 
 async function mount(el, ready) {
   // The data, the stylesheet and the wasm all load at once.
-  const timeoutMs = Number(el.getAttribute('data-timeout')) || 10000;
-  const loading = fetchData(el.getAttribute('data-rankclimb'), timeoutMs);
+  const timeoutMs = Number(option(el, 'timeout')) || 10000;
+  const loading = fetchData(option(el, 'rankclimb'), timeoutMs);
   loading.catch(() => {});
   const box = await isolate(el);
   const stopAnswering = answerEarlyPresses(box);
@@ -172,20 +188,21 @@ async function mount(el, ready) {
     await ready;
     performance.mark('rankclimb:wasm-ready');
   } catch (e) {
-    await showFallback(box, el.getAttribute('data-rankclimb'), e.message);
+    await showFallback(box, option(el, 'rankclimb'), e.message);
     return null;
   }
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   try {
     const options = {
-      lang: el.getAttribute('data-lang') || undefined,
-      view: el.getAttribute('data-view') || undefined,
+      lang: option(el, 'lang') || undefined,
+      view: option(el, 'view') || undefined,
       pageLang: lang(el),
       reducedMotion,
     };
     const chart = new Chart(box, data, options);
     stopAnswering();
     el.rankclimb = chart;
+    tell(el, 'rankclimb:ready', { chart });
     return chart;
   } catch (e) {
     // The chart has already written the data file's problems into the element.
@@ -195,7 +212,60 @@ async function mount(el, ready) {
   }
 }
 
+// <rank-climb src="data/NAME.json" view="rank" lang="en" theme="dark">: the same chart as
+// an element. Its `lang` and `theme` are live: change them and the chart follows.
+class RankClimbElement extends HTMLElement {
+  static observedAttributes = ['lang', 'theme'];
+
+  connectedCallback() {
+    this.rankclimbMounting ??= mount(this, ready);
+  }
+
+  attributeChangedCallback(name, before, value) {
+    const chart = this.rankclimb;
+    if (!chart || before === value) return;
+    if (name === 'theme') chart.setTheme(value === 'dark' || value === 'light' ? value : undefined);
+    else if (value) chart.setLanguage(value.startsWith('en') ? 'en' : 'zh-CN');
+  }
+}
+
+// The chart a step drives: the one its `data-for` names by id, else the nearest one before it.
+function chartOfStep(step) {
+  const named = step.getAttribute('data-for');
+  if (named) return document.getElementById(named);
+  let nearest = null;
+  for (const el of document.querySelectorAll('[data-rankclimb], rank-climb')) {
+    if (el.compareDocumentPosition(step) & Node.DOCUMENT_POSITION_FOLLOWING) nearest = el;
+  }
+  return nearest;
+}
+
+// Scrollytelling without a library: a thin band across the middle of the screen; a step
+// that enters it moves its chart to the year the step names (or the year of the note whose
+// words it gives). Scrolling back up brings the earlier step, and its year, back. The steps
+// stay ordinary text, read in order by keyboard and screen-reader readers.
+function watchSteps() {
+  const steps = [...document.querySelectorAll('[data-rankclimb-step]')];
+  if (!steps.length || !('IntersectionObserver' in window)) return;
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const host = chartOfStep(entry.target);
+      const year = host?.rankclimb?.showStep(entry.target.getAttribute('data-rankclimb-step'));
+      if (year === undefined) continue;
+      for (const step of steps) {
+        if (chartOfStep(step) === host) step.classList.toggle('rankclimb-step-active', step === entry.target);
+      }
+    }
+  }, { rootMargin: '-50% 0px -49% 0px' });
+  for (const step of steps) observer.observe(step);
+}
+
 performance.mark('rankclimb:loader');
 const ready = init({ module_or_path: new URL('./pkg/rankclimb_bg.wasm', import.meta.url) });
-const charts = await Promise.all([...document.querySelectorAll('[data-rankclimb]')].map((el) => mount(el, ready)));
+if (!customElements.get('rank-climb')) customElements.define('rank-climb', RankClimbElement);
+const charts = await Promise.all(
+  [...document.querySelectorAll('[data-rankclimb], rank-climb')].map((el) => el.rankclimbMounting ?? mount(el, ready)),
+);
 document.documentElement.dataset.rankclimbReady = String(charts.filter(Boolean).length);
+watchSteps();

@@ -57,7 +57,7 @@ pub fn readme(model: &Model, name: &str) -> String {
          {iframe}",
         title = model.title.get(model.language),
         div = div_snippet(model, name, ""),
-        iframe = iframe_snippet(model, name),
+        iframe = iframe_snippet(model, name, ""),
     )
 }
 

@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod keys;
 pub mod pointer;
+pub mod step;
 
 /// The one item inspected across the infographic: (canvas, item), or nothing.
 pub type Inspected = Option<(usize, usize)>;

@@ -5,6 +5,7 @@ use super::callbacks::Kind;
 use super::mount::{mount, schedule_warm_hover};
 use super::panic_guard;
 use super::state::Instance;
+use crate::interaction::step::step_year;
 use crate::lang::Lang;
 use crate::view::ViewLayout;
 use crate::words::table::csv;
@@ -68,6 +69,37 @@ impl Chart {
         }
         i.draw_all();
         Ok(())
+    }
+
+    /// A scrollytelling step: go to the year `value` names (a year, or the first words of one
+    /// of the chart's notes), hold the climb there and say that year's rank in the live
+    /// region. Returns the year, or `undefined` when `value` names none (nothing changes).
+    #[wasm_bindgen(js_name = showStep)]
+    pub fn show_step(&self, value: &str) -> Option<i32> {
+        let i = self.live()?;
+        let (year, index) = {
+            let mut s = i.state.borrow_mut();
+            let year = step_year(&s.model, value)?;
+            let points = &s.model.ranking.points;
+            let index = points.iter().position(|p| p.year == year)?;
+            let count = points.len();
+            s.clock.hold_at(index, count);
+            if s.inspected == Some((0, index)) {
+                return Some(year);
+            }
+            (year, index)
+        };
+        i.draw_all();
+        i.inspect(Some((0, index)));
+        Some(year)
+    }
+
+    /// Switch the palette: "dark", "light", or `undefined` for the reader's colour scheme.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, name: Option<String>) {
+        if let Some(i) = self.live() {
+            i.set_theme(name.as_deref());
+        }
     }
 
     /// The figures as CSV text, as the download button saves them.

@@ -248,6 +248,20 @@ impl Instance {
         self.relayout();
     }
 
+    /// The host asked for a palette (`data-theme`), or for the reader's own (`None`).
+    pub fn set_theme(&self, name: Option<&str>) {
+        if let Some(container) = self.dom.figure.parent_element() {
+            let marked = match name.filter(|n| matches!(*n, "dark" | "light")) {
+                Some(n) => container.set_attribute("data-theme", n),
+                None => container.remove_attribute("data-theme"),
+            };
+            if let Err(e) = marked {
+                report(format!("marking the theme: {e:?}"));
+            }
+        }
+        self.repick_theme();
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().lang = lang;
         self.write_texts();

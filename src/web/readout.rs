@@ -4,9 +4,10 @@
 use super::dom::{el, SurfaceDom};
 use super::state::{Instance, State};
 use crate::interaction::Inspected;
+use crate::view::ViewKind;
 use crate::view::{item_count, readout, readout_position};
 use crate::words::Readout;
-use web_sys::Document;
+use web_sys::{CustomEvent, CustomEventInit, Document};
 
 impl Instance {
     /// Inspect `target` (or nothing): redraw the canvases it leaves and enters, and say it.
@@ -58,6 +59,27 @@ impl Instance {
         self.dom
             .live
             .set_text_content(Some(&text.announcement(s.lang)));
+        if self.dom.surfaces.get(k).map(|d| d.kind) == Some(ViewKind::Rank) {
+            if let Some(point) = s.model.ranking.points.get(i) {
+                self.tell_host_year(point.year);
+            }
+        }
+    }
+
+    /// `rankclimb:year` on the chart's element, for the host page's code: the year inspected
+    /// on the rank chart (by pointer, key or step), as `event.detail.year`.
+    fn tell_host_year(&self, year: i32) {
+        let detail = js_sys::Object::new();
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if js_sys::Reflect::set(&detail, &"year".into(), &year.into()).is_ok() {
+            init.set_detail(&detail);
+        }
+        // A host without CustomEvent misses the event, never the chart.
+        if let Ok(event) = CustomEvent::new_with_event_init_dict("rankclimb:year", &init) {
+            let _told = self.dom.figure.dispatch_event(&event);
+        }
     }
 
     /// Show canvas `k`'s tooltip for item `i` at its anchor; the readout shown, if any.

@@ -155,7 +155,7 @@ pub fn studio_snippets(json: &str) -> Result<String, JsError> {
     let name = file_stem(model.title.en.as_str());
     Ok(serde_json::json!([
         crate::embed::div_snippet(&model, &name, ""),
-        crate::embed::iframe_snippet(&model, &name)
+        crate::embed::iframe_snippet(&model, &name, "")
     ])
     .to_string())
 }

@@ -317,7 +317,7 @@ fn static_pictures_are_in_dist() {
         "the picture for readers without JavaScript"
     );
     assert!(
-        index.contains("og:image\" content=\"data/pingdingshan.png"),
+        index.contains("og:image\" content=\"data/pingdingshan.card.png"),
         "the picture for social shares"
     );
 }

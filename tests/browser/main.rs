@@ -11,6 +11,7 @@ mod faults;
 mod first_paint;
 mod harness;
 mod hydration;
+mod newsroom;
 mod panels;
 mod peers;
 mod phone;

@@ -128,12 +128,13 @@ fn bundle_loader(out: &Path) -> Result<()> {
 }
 
 pub fn dist(root: &Path) -> Result<PathBuf> {
-    dist_with_names(root, false)
+    dist_with(root, false, None)
 }
 
 /// `dist/`, optionally with the wasm's function names kept, so that a size tool such as
-/// `twiggy top dist/pkg/rankclimb_bg.wasm` can say what each byte is for.
-pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
+/// `twiggy top dist/pkg/rankclimb_bg.wasm` can say what each byte is for; `base_url` is where
+/// it will be published (else `www/site.json` says, or the share links stay relative).
+pub fn dist_with(root: &Path, keep_names: bool, base_url: Option<&str>) -> Result<PathBuf> {
     ensure_wasm_target()?;
     step("building the reader's release wasm (cargo build --release --target wasm32-unknown-unknown --no-default-features)");
     // Without the author's tools (the `author` feature): see Cargo.toml.
@@ -144,6 +145,7 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     }
     step("copying the page from www/ to dist/");
     copy_tree(&root.join("www"), &out)?;
+    let base = crate::share::base_url(&out, base_url)?;
     // The plots' reserved sizes, from the charts' own constants (one formula, in the core).
     let css = out.join("rankclimb.css");
     let mut stylesheet = fs::read_to_string(&css).context("reading www/rankclimb.css")?;
@@ -165,6 +167,7 @@ pub fn dist_with_names(root: &Path, keep_names: bool) -> Result<PathBuf> {
     build_studio(root, &out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
     crate::static_images::render_all(&out)?;
+    crate::share::write_all(&out, base.as_deref())?;
     step("prerendering each chart's first look into its page, and data/NAME.embed.html");
     crate::prerender::prerender_all(&out)?;
     step("writing precompressed copies (.gz and .br) beside each text and wasm file");

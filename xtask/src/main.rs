@@ -9,6 +9,7 @@ mod packages;
 mod prerender;
 mod reader_wasm;
 mod serve;
+mod share;
 mod short_imports;
 mod static_images;
 mod test;
@@ -28,8 +29,11 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: cargo xtask <command>
-  dist [--names]       build the release wasm and write the static site to dist/
-                       (--names keeps the wasm's function names, for twiggy)
+  dist [--names] [--base-url URL]
+                       build the release wasm and write the static site to dist/
+                       (--names keeps the wasm's function names, for twiggy; --base-url
+                       is where dist/ will be published, for the share card's and oEmbed's
+                       absolute links, else base_url in www/site.json)
   serve [--port N]     build dist/ and serve it on http://127.0.0.1:N/ (default 8000)
   test                 run every test: native, then the built page in headless Chromium
   bench [--runs N]     measure size and speed of the built page in headless Chromium
@@ -47,11 +51,24 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = workspace_root();
     match args.first().map(String::as_str) {
-        Some("dist") => match args.get(1).map(String::as_str) {
-            None => dist::dist(&root).map(|_| ()),
-            Some("--names") => dist::dist_with_names(&root, true).map(|_| ()),
-            Some(other) => bail!("unknown option {other:?}\n{USAGE}"),
-        },
+        Some("dist") => {
+            let mut names = false;
+            let mut base = None;
+            let mut rest = args.iter().skip(1);
+            while let Some(a) = rest.next() {
+                match a.as_str() {
+                    "--names" => names = true,
+                    "--base-url" => match rest.next() {
+                        Some(url) => base = Some(url.as_str()),
+                        None => {
+                            bail!("--base-url needs the URL dist/ will be published at\n{USAGE}")
+                        }
+                    },
+                    other => bail!("unknown option {other:?}\n{USAGE}"),
+                }
+            }
+            dist::dist_with(&root, names, base).map(|_| ())
+        }
         Some("serve") => {
             let port = match args.get(1).map(String::as_str) {
                 None => 8000,
