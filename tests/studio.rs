@@ -116,6 +116,7 @@ fn the_download_holds_the_data_pictures_tables_and_snippets() {
         Pictures {
             wide: b"\x89PNG wide",
             narrow: b"\x89PNG narrow",
+            card: b"\x89PNG card",
         },
         ".rankclimb-box { display: block; }",
     )
@@ -127,6 +128,7 @@ fn the_download_holds_the_data_pictures_tables_and_snippets() {
         "data/pingdingshan.svg",
         "data/pingdingshan.png",
         "data/pingdingshan.narrow.png",
+        "data/pingdingshan.card.png",
         "data/pingdingshan.alt.json",
         "data/pingdingshan.tables.json",
         "data/pingdingshan.embed.html",

@@ -645,14 +645,15 @@ async function start(url) {
 async function download() {
   if (problems.length) return;
   const json = `${JSON.stringify(draft, null, 2)}\n`;
-  const png = async (narrow) => {
+  const png = async (picture) => {
     const canvas = document.createElement('canvas');
-    guard(() => studioDrawPicture(canvas, json, narrow));
+    guard(() => studioDrawPicture(canvas, json, picture));
     const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
     return new Uint8Array(await blob.arrayBuffer());
   };
-  const wide = await png(false);
-  const narrow = await png(true);
+  const wide = await png('wide');
+  const narrow = await png('narrow');
+  const card = await png('card');
   // The chart's stylesheet, inlined into the download's first look as `dist` does.
   let stylesheet = '';
   try {
@@ -661,7 +662,7 @@ async function download() {
   } catch {
     // Without it the first look is unstyled until the chart runs; the chart still works.
   }
-  const zip = guard(() => studioExport(json, wide, narrow, stylesheet));
+  const zip = guard(() => studioExport(json, wide, narrow, card, stylesheet));
   if (!zip) return;
   const a = el('a', { href: URL.createObjectURL(new Blob([zip], { type: 'application/zip' })), download: `${studioFileStem(draft.title?.en || '')}.zip` });
   document.body.append(a);

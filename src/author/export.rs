@@ -88,6 +88,8 @@ pub fn file_stem(wanted: &str) -> String {
 pub struct Pictures<'a> {
     pub wide: &'a [u8],
     pub narrow: &'a [u8],
+    /// The 1200×630 share card.
+    pub card: &'a [u8],
 }
 
 /// The download: `data/NAME.json` (the data file as written), the pictures, the alt text and
@@ -109,11 +111,12 @@ pub fn export_zip(
         div_snippet(model, name, &look),
         frame_page(model, name, &look),
     );
-    let files: [(String, &[u8]); 9] = [
+    let files: [(String, &[u8]); 10] = [
         (format!("data/{name}.json"), data_json.as_bytes()),
         (format!("data/{name}.svg"), svg.as_bytes()),
         (format!("data/{name}.png"), pictures.wide),
         (format!("data/{name}.narrow.png"), pictures.narrow),
+        (format!("data/{name}.card.png"), pictures.card),
         (format!("data/{name}.alt.json"), alt.as_bytes()),
         (format!("data/{name}.tables.json"), tables.as_bytes()),
         (format!("data/{name}.embed.html"), embed.as_bytes()),

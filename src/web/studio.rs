@@ -103,17 +103,28 @@ pub fn studio_svg(json: &str) -> Result<String, JsError> {
     static_svg(&model).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Draw the wide (1200 px) or narrow (360 px at twice the pixels) picture onto `canvas`
-/// through the canvas backend, sized as `dist`'s PNGs; the page saves it as PNG.
+/// Draw the wide (1200 px) or narrow (360 px at twice the pixels) picture, or the share card
+/// (`picture` "wide", "narrow" or "card"), onto `canvas` through the canvas backend, sized as
+/// `dist`'s PNGs; the page saves it as PNG.
 #[wasm_bindgen(js_name = studioDrawPicture)]
 pub fn studio_draw_picture(
     canvas: HtmlCanvasElement,
     json: &str,
-    narrow: bool,
+    picture: &str,
 ) -> Result<(), JsError> {
     install_panic_hook();
     let model = model_of(json).map_err(|e| JsError::new(&e.to_string()))?;
-    let (width, scale) = if narrow {
+    if picture == "card" {
+        let (w, h) = crate::share_card::CARD_SIZE;
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let backend = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let root = backend.into_drawing_area();
+        return crate::share_card::draw_share_card(&root, &model, model.language, &Theme::light())
+            .map_err(|e| JsError::new(&e.to_string()));
+    }
+    let (width, scale) = if picture == "narrow" {
         (STATIC_NARROW_WIDTH, 2.0)
     } else {
         (STATIC_WIDTH, 1.0)
@@ -129,21 +140,28 @@ pub fn studio_draw_picture(
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The download: a zip of the data file (as the page wrote it), the pictures (`wide` and
-/// `narrow`, PNG bytes the page drew), the SVG, alt text, tables, the snippet and iframe page
+/// The download: a zip of the data file (as the page wrote it), the pictures (`wide`,
+/// `narrow` and the share `card`, PNG bytes the page drew), the SVG, alt text, tables, the snippet and iframe page
 /// with the chart's first look (`stylesheet`: rankclimb.css's text, inlined there) and README.
 #[wasm_bindgen(js_name = studioExport)]
 pub fn studio_export(
     json: &str,
     wide: &[u8],
     narrow: &[u8],
+    card: &[u8],
     stylesheet: &str,
 ) -> Result<Vec<u8>, JsError> {
     install_panic_hook();
     let model = model_of(json).map_err(|e| JsError::new(&e.to_string()))?;
     let name = file_stem(model.title.en.as_str());
-    export_zip(&model, json, &name, Pictures { wide, narrow }, stylesheet)
-        .map_err(|e| JsError::new(&e.to_string()))
+    export_zip(
+        &model,
+        json,
+        &name,
+        Pictures { wide, narrow, card },
+        stylesheet,
+    )
+    .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The two short snippets the studio shows, as the download's README has them: the `<div>`

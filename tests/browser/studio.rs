@@ -518,6 +518,7 @@ async fn the_studios_pictures_match_dists() {
     for (studio, dist_png) in [
         (".narrow.png", "pingdingshan.narrow.png"),
         ("years.png", "pingdingshan.png"),
+        (".card.png", "pingdingshan.card.png"),
     ] {
         let ours = decode_png(&zipped_bytes(&zip, studio));
         let theirs = decode_png(&std::fs::read(dist.join(dist_png)).expect("dist's PNG"));

@@ -94,16 +94,16 @@ pub async fn settled(s: &Session, seen: FirstPaint) -> Result<FirstPaint> {
     })
 }
 
-/// The comparison page's library, pinned.
-const CHARTJS: &str = "chart.js@4.6.1";
-
 /// A page drawing the bundled story's rank series with Chart.js at 800×450 CSS px, under the
 /// same title and subtitle in HTML as rankclimb's page has, with Chart.js beside it and
 /// precompressed copies, under `cache`; the folder to serve.
 pub fn chartjs_page(root: &Path, cache: &Path) -> Result<PathBuf> {
-    let install = cache.join("chartjs-4.6.1");
-    let lib = install.join("node_modules/chart.js/dist/chart.umd.min.js");
-    crate::packages::ensure_npm(&install, CHARTJS, &lib, "the Chart.js comparison page")?;
+    let lib = crate::packages::ensure_npm(
+        root,
+        cache,
+        "chart.js/dist/chart.umd.min.js",
+        "the Chart.js comparison page",
+    )?;
     let model = rankclimb::check::load::load_file(&root.join("www/data/pingdingshan.json"))
         .map_err(|e| anyhow::anyhow!("the bundled story: {}", e.lines().join("; ")))?;
     let years: Vec<i32> = model.ranking.points.iter().map(|p| p.year).collect();

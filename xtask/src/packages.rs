@@ -48,45 +48,51 @@ pub fn ensure(packages: &[&str]) -> Result<()> {
     )
 }
 
-/// The accessibility rules engine the browser tests run in the page, pinned.
-const AXE: &str = "axe-core@4.14.1";
+/// The JavaScript packages the tests and the bench load into the browser (axe-core, Chart.js),
+/// locked in `xtask/js/package-lock.json`.
+const JS_DIR: &str = "xtask/js";
 
-/// `package` (pinned, as `name@version`) from the npm registry, installed once under `dir`
-/// (kept between clean clones with the build cache); `file`, inside it, says it is there.
+/// `npm ci` of `xtask/js/` into `cache/js/` (kept between clean clones with the build cache),
+/// again whenever the lock file changes; `file`, under its `node_modules/`, says it is there.
 /// `why` names what needs it, for the message when npm is missing.
-pub fn ensure_npm(dir: &Path, package: &str, file: &Path, why: &str) -> Result<()> {
-    if file.exists() {
-        return Ok(());
+pub fn ensure_npm(root: &Path, cache: &Path, file: &str, why: &str) -> Result<std::path::PathBuf> {
+    let dir = cache.join("js");
+    let wanted = dir.join("node_modules").join(file);
+    let lock = std::fs::read(root.join(JS_DIR).join("package-lock.json"))?;
+    let installed_lock = dir.join("package-lock.json");
+    if wanted.exists() && std::fs::read(&installed_lock).ok().as_deref() == Some(&lock[..]) {
+        return Ok(wanted);
     }
     step(&format!(
-        "installing {package} from the npm registry ({why})"
+        "installing the locked JavaScript test packages (npm ci in {}; {why})",
+        dir.display()
     ));
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(&dir)?;
+    std::fs::copy(
+        root.join(JS_DIR).join("package.json"),
+        dir.join("package.json"),
+    )?;
+    std::fs::write(&installed_lock, &lock)?;
     run_cmd(
         Command::new("npm")
-            .args([
-                "install",
-                "--no-save",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-            ])
-            .arg(dir)
-            .arg(package),
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir),
     )
     .map_err(|e| {
         anyhow::anyhow!("{e}\n  {why} needs Node.js and npm (Debian: apt-get install nodejs npm)")
     })?;
-    if !file.exists() {
-        bail!("npm installed {package} but {} is missing", file.display());
+    if !wanted.exists() {
+        bail!("npm ci ran but {} is missing", wanted.display());
     }
-    Ok(())
+    Ok(wanted)
 }
 
-/// axe-core, under `cache`; the path of its `axe.min.js`.
-pub fn ensure_axe(cache: &Path) -> Result<std::path::PathBuf> {
-    let dir = cache.join("axe-core-4.14.1");
-    let file = dir.join("node_modules").join("axe-core").join("axe.min.js");
-    ensure_npm(&dir, AXE, &file, "the accessibility audit")?;
-    Ok(file)
+/// axe-core's `axe.min.js`, installed under `cache`.
+pub fn ensure_axe(root: &Path, cache: &Path) -> Result<std::path::PathBuf> {
+    ensure_npm(
+        root,
+        cache,
+        "axe-core/axe.min.js",
+        "the accessibility audit",
+    )
 }

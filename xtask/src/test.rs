@@ -25,7 +25,7 @@ pub fn test(root: &Path) -> Result<()> {
     ]))?;
     let cache = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root.join("target"), std::path::PathBuf::from);
-    let axe = packages::ensure_axe(&cache)?;
+    let axe = packages::ensure_axe(root, &cache)?;
     step("browser tests: the built dist/ in headless Chromium through chromedriver");
     run_cmd(
         cargo()
