@@ -166,8 +166,8 @@ pub fn dist_with(root: &Path, keep_names: bool, base_url: Option<&str>) -> Resul
     bundle_loader(&out)?;
     build_studio(root, &out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
-    crate::static_images::render_all(&out)?;
-    crate::share::write_all(&out, base.as_deref())?;
+    let font_ratio = crate::static_images::render_all(&out)?;
+    crate::share::write_all(&out, base.as_deref(), font_ratio)?;
     step("prerendering each chart's first look into its page, and data/NAME.embed.html");
     crate::prerender::prerender_all(&out)?;
     step("writing precompressed copies (.gz and .br) beside each text and wasm file");

@@ -4,6 +4,7 @@ mod bench;
 mod check;
 mod compress;
 mod dist;
+mod em_sized_text;
 mod merge_csv;
 mod packages;
 mod prerender;

@@ -6,7 +6,6 @@
 
 use crate::step;
 use anyhow::{anyhow, bail, Context, Result};
-use plotters::prelude::*;
 use rankclimb::check::load::load_file;
 use rankclimb::drawing::Theme;
 use rankclimb::share_card::{draw_share_card, CARD_SIZE};
@@ -57,11 +56,11 @@ pub fn base_url(dist: &Path, option: Option<&str>) -> Result<Option<String>> {
 }
 
 /// The share card of one story as a PNG.
-fn write_card(model: &rankclimb::Model, path: &Path) -> Result<()> {
+fn write_card(model: &rankclimb::Model, path: &Path, ratio: f64) -> Result<()> {
     let (w, h) = CARD_SIZE;
     let mut buffer = vec![0u8; w as usize * h as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut buffer, (w, h)).into_drawing_area();
+        let root = crate::static_images::png_area(&mut buffer, (w, h), ratio);
         draw_share_card(&root, model, model.language, &Theme::light())
             .map_err(|e| anyhow!("drawing the share card: {e}"))?;
     }
@@ -84,7 +83,7 @@ fn story_of(page: &str) -> Option<&str> {
 /// Cards, oEmbed answers and share tags for `dist/` (after the static pictures, whose fonts
 /// it uses; before the first looks are written into the pages, which it finds by their
 /// `data-prerender` mark).
-pub fn write_all(dist: &Path, base: Option<&str>) -> Result<()> {
+pub fn write_all(dist: &Path, base: Option<&str>, font_ratio: f64) -> Result<()> {
     step("drawing each story's share card (1200×630) and writing its oEmbed answer and share tags");
     let prefix = base.unwrap_or("");
     for entry in std::fs::read_dir(dist.join("data"))? {
@@ -101,7 +100,11 @@ pub fn write_all(dist: &Path, base: Option<&str>) -> Result<()> {
         }
         let model = load_file(&path)
             .map_err(|e| anyhow!("{}: {}", path.display(), e.lines().join("; ")))?;
-        write_card(&model, &path.with_file_name(format!("{stem}.card.png")))?;
+        write_card(
+            &model,
+            &path.with_file_name(format!("{stem}.card.png")),
+            font_ratio,
+        )?;
         std::fs::write(
             path.with_file_name(format!("{stem}.oembed.json")),
             oembed_json(&model, stem, prefix),

@@ -11,6 +11,8 @@ use rankclimb::static_image::{draw_static, static_alt, static_css_height};
 use rankclimb::Lang;
 use std::path::Path;
 
+use crate::em_sized_text::{ascent_to_descent_em, EmSizedText};
+
 use rankclimb::static_image::{STATIC_NARROW_WIDTH as NARROW_WIDTH, STATIC_WIDTH as WIDTH};
 const FONTS: [(&str, FontStyle); 2] = [
     (
@@ -23,16 +25,33 @@ const FONTS: [(&str, FontStyle); 2] = [
     ),
 ];
 
-fn register_fonts() -> Result<()> {
+/// Register the fonts with plotters; what their text sizes must be multiplied by on a PNG
+/// (see `em_sized_text.rs`).
+pub fn register_fonts() -> Result<f64> {
+    let mut ratio = None;
     for (path, style) in FONTS {
         let bytes = std::fs::read(path)
             .with_context(|| format!("{path} is missing: install Debian's fonts-noto-cjk"))?;
         // plotters keeps registered fonts for the life of the process.
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        ratio = ratio.or_else(|| ascent_to_descent_em(bytes));
         plotters::style::register_font(FONT_FAMILY, style, bytes)
             .map_err(|_| anyhow!("{path} is not a font plotters can read"))?;
     }
-    Ok(())
+    ratio.ok_or_else(|| anyhow!("the fonts give no ascent and descent"))
+}
+
+/// A PNG's drawing area over `buffer`, its text sized as a browser sizes it.
+pub fn png_area(
+    buffer: &mut [u8],
+    size: (u32, u32),
+    ratio: f64,
+) -> DrawingArea<EmSizedText<BitMapBackend<'_>>, plotters::coord::Shift> {
+    EmSizedText {
+        inner: BitMapBackend::with_buffer(buffer, size),
+        ratio,
+    }
+    .into_drawing_area()
 }
 
 /// The picture as a PNG `css_width` CSS px wide, drawn at `scale` device pixels per CSS px.
@@ -42,13 +61,14 @@ fn render_png(
     css_width: f64,
     scale: f64,
     theme: &Theme,
+    ratio: f64,
 ) -> Result<()> {
     let lang = model.language;
     let height = (static_css_height(model, css_width, lang) * scale).ceil();
     let size = ((css_width * scale).round() as u32, height as u32);
     let mut buffer = vec![0u8; size.0 as usize * size.1 as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area();
+        let root = png_area(&mut buffer, size, ratio);
         draw_static(&root, model, css_width, scale, lang, theme).map_err(|e| anyhow!("{e}"))?;
     }
     let file = std::fs::File::create(path)?;
@@ -62,7 +82,7 @@ fn render_png(
     Ok(())
 }
 
-fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
+fn render(model: &rankclimb::Model, stem: &Path, ratio: f64) -> Result<()> {
     let lang = model.language;
     let height = static_css_height(model, WIDTH, lang).ceil();
     let size = (WIDTH as u32, height as u32);
@@ -72,7 +92,14 @@ fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
         let root = SVGBackend::new(&svg_path, size).into_drawing_area();
         draw_static(&root, model, WIDTH, 1.0, lang, &theme).map_err(|e| anyhow!("{e}"))?;
     }
-    render_png(model, &stem.with_extension("png"), WIDTH, 1.0, &theme)?;
+    render_png(
+        model,
+        &stem.with_extension("png"),
+        WIDTH,
+        1.0,
+        &theme,
+        ratio,
+    )?;
     // A phone shows a 1200 px layout at a third of its size, its text too small to read: it
     // gets the one-column layout a phone's chart would have, at twice the pixels.
     render_png(
@@ -81,6 +108,7 @@ fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
         NARROW_WIDTH,
         2.0,
         &theme,
+        ratio,
     )?;
     let alt = format!(
         "{{\"zh-CN\": {:?}, \"en\": {:?}}}\n",
@@ -101,10 +129,11 @@ fn render(model: &rankclimb::Model, stem: &Path) -> Result<()> {
 }
 
 /// Write `NAME.png` (1200 px), `NAME.narrow.png` (a 360 px layout at ratio 2), `NAME.svg`,
-/// `NAME.alt.json` and `NAME.tables.json` beside every data file in `dist/data/`.
-pub fn render_all(dist: &Path) -> Result<()> {
+/// `NAME.alt.json` and `NAME.tables.json` beside every data file in `dist/data/`. Returns the
+/// fonts' size ratio for other PNGs (`png_area`).
+pub fn render_all(dist: &Path) -> Result<f64> {
     step("drawing the static PNG and SVG of each data file (plotters, native)");
-    register_fonts()?;
+    let ratio = register_fonts()?;
     let data = dist.join("data");
     for entry in std::fs::read_dir(&data)? {
         let path = entry?.path();
@@ -118,7 +147,7 @@ pub fn render_all(dist: &Path) -> Result<()> {
         }
         let model = load_file(&path)
             .map_err(|e| anyhow!("{}: {}", path.display(), e.lines().join("; ")))?;
-        render(&model, &path.with_extension(""))?;
+        render(&model, &path.with_extension(""), ratio)?;
     }
-    Ok(())
+    Ok(ratio)
 }
