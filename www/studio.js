@@ -50,6 +50,8 @@ const WORDS = {
     },
     notJson: 'This file is not a JSON data file.', otherFormat: 'This JSON file is not a rankclimb data file (its "format" is not "rankclimb/1").',
     replace: 'Replace the work in progress? It has not been downloaded.', restored: 'Your draft was restored.',
+    unreadableDraft: 'The saved draft could not be read, so the studio starts empty; the unreadable text is kept in this browser under rankclimb-studio-draft-unreadable.',
+    fetchFailed: 'The example could not be loaded. Check the connection and try again.',
     saved: 'Downloaded.', crashed: 'The studio stopped on an internal error. Your draft is saved: reload the page to go on.',
   },
   'zh-CN': {
@@ -93,6 +95,8 @@ const WORDS = {
     },
     notJson: '这不是 JSON 数据文件。', otherFormat: '这个 JSON 文件不是 rankclimb 数据文件（format 不是 "rankclimb/1"）。',
     replace: '要替换尚未下载的当前内容吗？', restored: '已恢复上次的草稿。',
+    unreadableDraft: '保存的草稿无法读取，制图室从空白开始；无法读取的内容已保存在本浏览器的 rankclimb-studio-draft-unreadable 中。',
+    fetchFailed: '示例未能加载，请检查网络后重试。',
     saved: '已下载。', crashed: '制图室因内部错误停止。草稿已保存：请刷新页面继续。',
   },
 };
@@ -110,12 +114,16 @@ let checks = 0;
 const previews = [];
 const w = () => WORDS[ui];
 
+// An empty text in both languages, as every text field of the format starts.
+function emptyText() {
+  return { 'zh-CN': '', en: '' };
+}
+
 function blank() {
-  const two = () => ({ 'zh-CN': '', en: '' });
   return {
-    format: 'rankclimb/1', language: 'zh-CN', title: two(), place: two(),
-    sources: [{ id: '', text: two() }],
-    ranking: { label: two(), axis: 'fit', points: [] },
+    format: 'rankclimb/1', language: 'zh-CN', title: emptyText(), place: emptyText(),
+    sources: [{ id: '', text: emptyText() }],
+    ranking: { label: emptyText(), axis: 'fit', points: [] },
   };
 }
 
@@ -152,7 +160,9 @@ function tidy(d) {
   }
   for (const p of d.panels || []) {
     for (const k of ['subtitle']) if (p[k] && !p[k]['zh-CN'] && !p[k].en) delete p[k];
-    if (p.reference && !p.reference.label?.['zh-CN'] && !p.reference.label?.en && p.reference.rank == null) delete p.reference;
+    if (p.reference && !p.reference.label?.['zh-CN'] && !p.reference.label?.en && p.reference.rank == null
+      && !p.reference.sources?.length) delete p.reference;
+    else if (p.reference && !Array.isArray(p.reference.sources)) p.reference.sources = [];
     for (const it of p.items || []) if (it.detail && !it.detail['zh-CN'] && !it.detail.en) delete it.detail;
   }
   const claim = d.ranking?.consecutive_rises;
@@ -199,8 +209,8 @@ function commit(change, path = null) {
   saved();
 }
 
-// Typing fires an edit per key: the check and the preview run once the keys pause, within
-// 100 ms of the last edit.
+// Typing fires an edit per key: the check and the preview run once, 20 ms after the last of a
+// run of edits (one check per pause, not one per key).
 let pending = 0;
 function saved() {
   localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
@@ -403,7 +413,7 @@ function renderAnnotations() {
       band: [numberInput(`${base}.from`, w().from), numberInput(`${base}.to`, w().to)],
       callout: [numberInput(`${base}.year`, w().year)],
     }[a.kind] || [];
-    return el('div', { class: 'studio-source' }, el('label', {}, el('span', { text: w().kind }), kind), ...where,
+    return el('div', { class: 'studio-annotation' }, el('label', {}, el('span', { text: w().kind }), kind), ...where,
       bilingual(`${base}.text`, w().noteText), idsInput(`${base}.sources`, w().sourceIds),
       removeButton('ranking.annotations', i, renderAnnotations));
   }));
@@ -435,7 +445,7 @@ function renderPeers() {
     sources.addEventListener('input', () => commit((d) => {
       for (const q of getAt(d, base).points || []) q.sources = idsOf(sources.value);
     }, `${base}.sources`));
-    return el('div', { class: 'studio-source' }, bilingual(`${base}.name`, w().name),
+    return el('div', { class: 'studio-peer' }, bilingual(`${base}.name`, w().name),
       el('p', { text: w().peerRanks }), el('div', { class: 'studio-years' }, ...ranks),
       el('label', {}, el('span', { text: w().sourceIds }), sources),
       removeButton('ranking.peers', i, renderPeers));
@@ -445,7 +455,6 @@ function renderPeers() {
 // A panel's fields follow its kind: the number ranked and a reference for sub-rankings, the
 // measures for bars; every item has a label, its value or values, and sources.
 function renderPanels() {
-  const two = () => ({ 'zh-CN': '', en: '' });
   $('panels').replaceChildren(...(draft.panels || []).map((p, i) => {
     const base = `panels[${i}]`;
     const add = (label, f) => {
@@ -465,7 +474,8 @@ function renderPanels() {
     });
     const head = {
       ranks: () => [numberInput(`${base}.of`, w().of),
-        bilingual(`${base}.reference.label`, w().reference), numberInput(`${base}.reference.rank`, w().refRank)],
+        bilingual(`${base}.reference.label`, w().reference), numberInput(`${base}.reference.rank`, w().refRank),
+        idsInput(`${base}.reference.sources`, paren(w().sourceIds, w().reference))],
       bars: () => [...(p.measures || []).map((m, k) => el('div', { class: 'studio-item' },
         bilingual(`${base}.measures[${k}].label`, `${w().measure} ${k + 1}`), bilingual(`${base}.measures[${k}].unit`, w().unit),
         checkBox(`${base}.measures[${k}].signed`, w().signed),
@@ -474,17 +484,17 @@ function renderPanels() {
         removeButton(`${base}.measures`, k, renderPanels))),
       add(w().addMeasure, (d) => {
         const q = getAt(d, base);
-        q.measures = [...(q.measures || []), { label: two(), unit: two() }];
+        q.measures = [...(q.measures || []), { label: emptyText(), unit: emptyText() }];
         for (const it of q.items || []) it.values = [...(it.values || []), null];
       })],
       stats: () => [],
     }[p.kind]?.() || [];
     const newItem = {
-      ranks: () => ({ label: two(), rank: null, sources: [] }),
-      bars: () => ({ label: two(), values: (p.measures || []).map(() => null), sources: [] }),
-      stats: () => ({ label: two(), value: null, unit: two(), sources: [] }),
+      ranks: () => ({ label: emptyText(), rank: null, sources: [] }),
+      bars: () => ({ label: emptyText(), values: (p.measures || []).map(() => null), sources: [] }),
+      stats: () => ({ label: emptyText(), value: null, unit: emptyText(), sources: [] }),
     }[p.kind];
-    return el('div', { class: 'studio-source' }, el('p', { class: 'studio-panel-head', text: `${i + 1}. ${w().panelKinds[p.kind] || p.kind}` }),
+    return el('div', { class: 'studio-panel' }, el('p', { class: 'studio-panel-head', text: `${i + 1}. ${w().panelKinds[p.kind] || p.kind}` }),
       bilingual(`${base}.title`, w().fields.title), bilingual(`${base}.subtitle`, w().subtitle), ...head, ...items,
       ...(newItem ? [add(w().addItem, (d) => getAt(d, `${base}.items`).push(newItem()))] : []),
       removeButton('panels', i, renderPanels));
@@ -496,7 +506,7 @@ function renderPanels() {
 function renderSnippets() {
   let codes = [];
   try {
-    codes = JSON.parse(studioSnippets(`${JSON.stringify(draft)}`));
+    codes = JSON.parse(studioSnippets(JSON.stringify(draft)));
   } catch {
     codes = [];
   }
@@ -522,12 +532,14 @@ function readPaste() {
   const text = $('paste').value;
   const box = $('columns');
   $('paste-error').textContent = '';
-  if (!text.trim()) { box.hidden = true; return; }
+  if (!text.trim()) { box.replaceChildren(); box.hidden = true; return; }
   const read = guard(() => JSON.parse(studioReadPaste(text)));
   if (!read) return;
   if (read.error) {
     const m = w().paste[read.error.kind];
     $('paste-error').textContent = typeof m === 'function' ? m(read.error) : m;
+    // The rows of an earlier paste must not stay usable under a refusal.
+    box.replaceChildren();
     box.hidden = true;
     return;
   }
@@ -638,8 +650,17 @@ async function openText(text) {
 
 async function start(url) {
   if (!mayReplace()) return;
-  const r = await fetch(url);
-  replaceDraft(await r.json());
+  let file;
+  try {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    file = await r.json();
+  } catch (e) {
+    console.error('rankclimb studio:', e.message);
+    say(w().fetchFailed);
+    return;
+  }
+  replaceDraft(file);
 }
 
 async function download() {
@@ -663,8 +684,9 @@ async function download() {
     // Without it the first look is unstyled until the chart runs; the chart still works.
   }
   const zip = guard(() => studioExport(json, wide, narrow, card, stylesheet));
-  if (!zip) return;
-  const a = el('a', { href: URL.createObjectURL(new Blob([zip], { type: 'application/zip' })), download: `${studioFileStem(draft.title?.en || '')}.zip` });
+  const stem = guard(() => studioFileStem(draft.title?.en || ''));
+  if (!zip || !stem) return;
+  const a = el('a', { href: URL.createObjectURL(new Blob([zip], { type: 'application/zip' })), download: `${stem}.zip` });
   document.body.append(a);
   a.click();
   a.remove();
@@ -673,12 +695,23 @@ async function download() {
 }
 
 await init({ module_or_path: new URL('./studio/pkg/rankclimb_bg.wasm', import.meta.url) });
-const restored = localStorage.getItem(DRAFT_KEY);
-draft = restored ? JSON.parse(restored) : blank();
+// A saved draft that no longer reads (cut short, edited by hand, written by another version)
+// must not stop the studio: it starts empty, and the text is kept aside, not overwritten.
+const stored = localStorage.getItem(DRAFT_KEY);
+let restored = null;
+try {
+  const parsed = stored === null ? null : JSON.parse(stored);
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) restored = parsed;
+  else if (stored !== null) throw new Error('not an object');
+} catch {
+  localStorage.setItem(`${DRAFT_KEY}-unreadable`, stored);
+}
+draft = restored || blank();
 dirty = Boolean(restored);
 render();
 saved();
 if (restored) say(w().restored);
+else if (stored !== null) say(w().unreadableDraft);
 
 $('ui-lang').addEventListener('click', () => {
   ui = ui === 'en' ? 'zh-CN' : 'en';
@@ -693,11 +726,11 @@ $('new-blank').addEventListener('click', () => { if (mayReplace()) replaceDraft(
 $('new-story').addEventListener('click', () => start('data/pingdingshan.json'));
 $('new-example').addEventListener('click', () => start('data/example-city.json'));
 $('add-document').addEventListener('click', () => {
-  commit((d) => { d.documents = [...(d.documents || []), { id: '', citation: { 'zh-CN': '', en: '' } }]; });
+  commit((d) => { d.documents = [...(d.documents || []), { id: '', citation: emptyText() }]; });
   renderDocuments();
 });
 $('add-source').addEventListener('click', () => {
-  commit((d) => d.sources.push({ id: '', text: { 'zh-CN': '', en: '' } }));
+  commit((d) => d.sources.push({ id: '', text: emptyText() }));
   renderSources();
 });
 $('open').addEventListener('change', async (e) => {
@@ -714,6 +747,15 @@ for (const t of [$('drop'), $('form')]) {
   });
 }
 $('paste').addEventListener('input', readPaste);
+// The pasted text is set directly: Chromium's own editing of a large textarea (replacing
+// 10,000 pasted rows with new ones) froze the page for 17-20 s.
+$('paste').addEventListener('paste', (e) => {
+  const text = e.clipboardData?.getData('text/plain');
+  if (typeof text !== 'string') return;
+  e.preventDefault();
+  $('paste').value = text;
+  readPaste();
+});
 $('axis').addEventListener('change', () => {
   const v = $('axis').value;
   commit((d) => { d.ranking.axis = v === 'range' ? { from: 1, to: 100 } : v; });
@@ -727,17 +769,16 @@ for (const id of ['axis-from', 'axis-to']) {
 $('add-annotation').addEventListener('click', () => {
   commit((d) => {
     d.ranking.annotations = d.ranking.annotations || [];
-    d.ranking.annotations.push({ kind: 'line', rank: 100, text: { 'zh-CN': '', en: '' }, sources: [] });
+    d.ranking.annotations.push({ kind: 'line', rank: 100, text: emptyText(), sources: [] });
   });
   renderAnnotations();
 });
 $('add-panel').addEventListener('click', () => {
   const kind = $('panel-kind').value;
-  const two = () => ({ 'zh-CN': '', en: '' });
   const panel = {
-    ranks: { kind, title: two(), of: 100, items: [] },
-    bars: { kind, title: two(), measures: [{ label: two(), unit: two() }], items: [] },
-    stats: { kind, title: two(), items: [] },
+    ranks: { kind, title: emptyText(), of: 100, items: [] },
+    bars: { kind, title: emptyText(), measures: [{ label: emptyText(), unit: emptyText() }], items: [] },
+    stats: { kind, title: emptyText(), items: [] },
   }[kind];
   commit((d) => { d.panels = [...(d.panels || []), panel]; });
   renderPanels();
@@ -745,7 +786,7 @@ $('add-panel').addEventListener('click', () => {
 $('add-peer').addEventListener('click', () => {
   commit((d) => {
     d.ranking.peers = d.ranking.peers || [];
-    d.ranking.peers.push({ name: { 'zh-CN': '', en: '' }, points: [] });
+    d.ranking.peers.push({ name: emptyText(), points: [] });
   });
   renderPeers();
 });

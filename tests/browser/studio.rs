@@ -68,6 +68,22 @@ async fn paste_into(b: &Browser, selector: &str, text: &str) {
     b.press_with(Key::Control, 'v').await;
 }
 
+/// `text` pasted with a real Ctrl+V over everything in `selector` (all of it selected first,
+/// as a reader replacing a table does).
+async fn paste_over(b: &Browser, selector: &str, text: &str) {
+    b.js(&format!(
+        "const t = document.createElement('textarea'); t.id = 'scratch'; t.value = {text:?};
+         document.body.append(t); t.focus(); t.select();"
+    ))
+    .await;
+    b.press_with(Key::Control, 'c').await;
+    b.js(&format!(
+        "document.getElementById('scratch').remove(); const f = document.querySelector({selector:?}); f.focus(); f.select();"
+    ))
+    .await;
+    b.press_with(Key::Control, 'v').await;
+}
+
 /// Press the download button and wait for the zip in `downloads`.
 async fn download(b: &Browser, downloads: &std::path::Path) -> Vec<u8> {
     b.find("#export").await.click().await.expect("download");
@@ -734,6 +750,117 @@ async fn other_places_and_the_axis_are_edited_in_fields() {
         b.js("return document.getElementById('export').disabled")
             .await,
         true
+    );
+    b.close().await;
+}
+
+/// The studio keeps working through what used to stop or freeze it: an example that does not
+/// load, a paste over 10,000 pasted rows with the preview on the page (Chromium's own editing
+/// of the large text froze the page for 17-20 s), and a saved draft that no longer reads.
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_failed_fetch_a_paste_over_a_preview_and_a_corrupt_draft_leave_the_studio_working() {
+    let b = Browser::start(Options {
+        fixtures: vec![Fixture {
+            status: 500,
+            ..Fixture::json("/data/example-city.json", "{}")
+        }],
+        ..Options::default()
+    })
+    .await;
+    open_studio(&b).await;
+    b.js("localStorage.clear()").await;
+    open_studio(&b).await;
+    // The example's file answers 500: said, and the studio goes on.
+    b.find("#new-example")
+        .await
+        .click()
+        .await
+        .expect("start from the example");
+    b.wait_for(
+        "return document.getElementById('status').textContent.includes('could not be loaded')",
+        5000,
+    )
+    .await;
+    open_story(&b).await;
+    // 10,000 rows pasted with the story's preview on the page, then two rows pasted over them:
+    // the page answers (its next frame) within a second of the second paste.
+    let many = format!("year\trank\n{}", "2019\t98\n".repeat(10_000));
+    paste_into(&b, "#paste", &many).await;
+    b.wait_for(
+        "return document.getElementById('paste').value.length > 80000 && !document.getElementById('columns').hidden",
+        20_000,
+    )
+    .await;
+    b.js("window.__answered = null;
+          document.addEventListener('paste', () => {
+            const t0 = performance.now();
+            requestAnimationFrame(() => { window.__answered = performance.now() - t0; });
+          }, { capture: true, once: true });")
+        .await;
+    paste_over(&b, "#paste", "year\trank\n2020\t88\n2021\t74\n").await;
+    b.wait_for("return window.__answered !== null", 60_000)
+        .await;
+    let answered = b.js("return window.__answered").await.as_f64().expect("ms");
+    assert!(
+        answered < 1000.0,
+        "the paste over 10,000 rows answered after {answered:.0} ms"
+    );
+    assert_eq!(
+        b.js("return document.getElementById('paste').value").await,
+        "year\trank\n2020\t88\n2021\t74\n"
+    );
+    // A saved draft cut short: the studio starts empty, says so, keeps the text aside, works.
+    let corrupt = r#"{"format": "rankclimb/1", "title": {"en": "Cut sho"#;
+    b.js(&format!(
+        "localStorage.setItem('rankclimb-studio-draft', {corrupt:?})"
+    ))
+    .await;
+    open_studio(&b).await;
+    assert!(
+        b.text("#status").await.contains("could not be read"),
+        "the studio says the draft could not be read"
+    );
+    assert_eq!(
+        b.js("return localStorage.getItem('rankclimb-studio-draft-unreadable')")
+            .await,
+        corrupt
+    );
+    type_into(&b, "[data-path=\"title.en\"]", "Fresh").await;
+    b.wait_for(
+        "return JSON.parse(localStorage.getItem('rankclimb-studio-draft')).title.en === 'Fresh'",
+        5000,
+    )
+    .await;
+    // Two good rows offer their button; binary junk pasted over them takes it away.
+    b.js("document.getElementById('paste').value = ''").await;
+    paste_into(&b, "#paste", "year\trank\n2020\t88\n2021\t74\n").await;
+    b.wait_for(
+        "return !!document.getElementById('use-rows')?.offsetParent",
+        5000,
+    )
+    .await;
+    paste_into(
+        &b,
+        "#paste",
+        "\u{1}\u{2}\u{3}\u{4}PNG\u{5}\u{6}\u{7}\u{8}\u{e}\u{f}",
+    )
+    .await;
+    b.wait_for(
+        "return document.getElementById('paste-error').textContent.includes('not text')",
+        5000,
+    )
+    .await;
+    assert_eq!(
+        b.js("const u = document.getElementById('use-rows'); return !u || !u.offsetParent")
+            .await,
+        true,
+        "no button is left to press under the refusal"
+    );
+    let errors = b.console_errors().await;
+    assert!(
+        errors.iter().all(|e| e.contains("example-city.json")),
+        "only the failed example is reported: {errors:?}"
     );
     b.close().await;
 }
