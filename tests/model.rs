@@ -133,7 +133,7 @@ fn a_fall_contradicts_the_consecutive_rises_claim() {
 fn unknown_fields_are_reported_not_ignored() {
     let r = story_with(|v| v["ranking"]["points"][0]["rnak"] = json!(3));
     match r {
-        Err(DataError::Shape(msg)) => assert!(msg.contains("rnak"), "{msg}"),
+        Err(e @ DataError::Shape { .. }) => assert!(e.to_string().contains("rnak"), "{e}"),
         other => panic!("expected a shape error, got {other:?}"),
     }
 }
@@ -405,7 +405,7 @@ fn csv_series_rules_name_their_field() {
     assert!(names(&p, "ranking.points_from", "was not loaded"), "{p:?}");
     // The CSV's text cannot be smuggled into the data file itself.
     let r = story_with(|v| v["ranking"]["points_csv"] = json!("year,rank,of,sources\n"));
-    assert!(matches!(r, Err(DataError::Shape(m)) if m.contains("points_csv")));
+    assert!(matches!(&r, Err(e @ DataError::Shape { .. }) if e.to_string().contains("points_csv")));
 }
 
 /// Valid by the letter but probably wrong: each case warns once, naming its field; the
@@ -452,4 +452,42 @@ fn plausibility_warnings_name_their_field() {
             "{path}: {words:?} not in {found:?}"
         );
     }
+}
+
+/// A file that cannot be read and a file that reads but is not JSON are different failures,
+/// each said for what it is.
+#[test]
+fn a_missing_file_and_a_malformed_file_give_different_errors() {
+    use rankclimb::check::load::load_file;
+    let dir = std::env::temp_dir().join(format!("rankclimb-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let missing = load_file(&dir.join("no-such-story.json")).expect_err("missing");
+    let malformed_path = dir.join("malformed.json");
+    std::fs::write(&malformed_path, "{\"format\": \"rankclimb/1\", ").expect("write");
+    let malformed = load_file(&malformed_path).expect_err("malformed");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        matches!(&missing, DataError::Io { path, .. } if path.ends_with("no-such-story.json")),
+        "{missing:?}"
+    );
+    assert!(
+        matches!(&malformed, DataError::Shape { .. }),
+        "{malformed:?}"
+    );
+    assert!(
+        missing.to_string().contains("could not be read"),
+        "{missing}"
+    );
+    assert!(
+        malformed.to_string().contains("not in the expected shape")
+            && malformed.to_string().contains("EOF"),
+        "{malformed}"
+    );
+    let (missing, malformed) = (missing.lines().join(" "), malformed.lines().join(" "));
+    assert!(missing.contains("check the path"), "{missing}");
+    assert!(malformed.contains("documented format"), "{malformed}");
+    assert!(
+        !malformed.starts_with('?'),
+        "no unknown path is shown: {malformed}"
+    );
 }

@@ -388,7 +388,7 @@ fn bad_panel_values_are_named() {
         "{lines:?}"
     );
     let r = story_with(|v| v["panels"][1]["kind"] = json!("pie"));
-    assert!(matches!(r, Err(rankclimb::DataError::Shape(_))));
+    assert!(matches!(r, Err(rankclimb::DataError::Shape { .. })));
 }
 
 /// The story's figures live in the data file only: no numeric literal in `src/` code
@@ -453,7 +453,7 @@ fn src_holds_no_story_numbers() {
 #[test]
 fn panel_fields_belong_to_their_kind() {
     let shape = |edit: fn(&mut serde_json::Value)| match story_with(edit) {
-        Err(rankclimb::DataError::Shape(m)) => m,
+        Err(e @ rankclimb::DataError::Shape { .. }) => e.to_string(),
         other => panic!("expected a shape error, got {other:?}"),
     };
     let m = shape(|v| v["panels"][0]["measures"] = json!([]));

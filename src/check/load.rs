@@ -12,26 +12,34 @@ pub fn parse_json(text: &str) -> Result<DataFile, DataError> {
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        DataError::Shape(if path == "." {
-            inner.to_string()
-        } else {
-            format!("{path}: {inner}")
-        })
+        DataError::Shape {
+            // serde_path_to_error writes "." for the whole file and "?" where it lost the way.
+            path: if path == "." || path == "?" {
+                String::new()
+            } else {
+                path
+            },
+            message: e.into_inner().to_string(),
+        }
     })
 }
 
 /// Read, parse and validate a data file, loading its CSV rank series if it names one.
 pub fn load_file(path: &Path) -> Result<Model, DataError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| DataError::Shape(format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| DataError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
     let file = parse_json(&text)?;
     let csv = match &file.ranking.points_from {
         Some(name) => {
             let csv_path = path.parent().unwrap_or(Path::new(".")).join(name);
-            Some(std::fs::read_to_string(&csv_path).map_err(|e| {
-                DataError::Shape(format!("ranking.points_from: {}: {e}", csv_path.display()))
-            })?)
+            Some(
+                std::fs::read_to_string(&csv_path).map_err(|e| DataError::Io {
+                    path: format!("ranking.points_from: {}", csv_path.display()),
+                    reason: e.to_string(),
+                })?,
+            )
         }
         None => None,
     };

@@ -43,10 +43,27 @@ impl fmt::Display for Problem {
 /// Why a data file could not become a model.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DataError {
-    #[error("the data file is not in the expected shape: {0}")]
-    Shape(String),
+    /// The file (or the CSV file it names) could not be read at all.
+    #[error("{path} could not be read: {reason}")]
+    Io { path: String, reason: String },
+    /// The text is not JSON, or not in the format's shape (a missing or misspelt field, a
+    /// text where a number belongs), at its JSON path ("" for the whole file).
+    #[error(
+        "the data file is not in the expected shape: {}",
+        at_path(path, message)
+    )]
+    Shape { path: String, message: String },
     #[error("the data file has {} problem(s): {}", .0.len(), list(.0))]
     Invalid(Vec<Problem>),
+}
+
+/// "ranking.points[0]: missing field `year`", or the message alone for the whole file.
+fn at_path(path: &str, message: &str) -> String {
+    if path.is_empty() {
+        message.to_string()
+    } else {
+        format!("{path}: {message}")
+    }
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -61,8 +78,13 @@ impl DataError {
     /// Every problem, one per line, for the page and the command line.
     pub fn lines(&self) -> Vec<String> {
         let mut lines: Vec<String> = match self {
-            DataError::Shape(s) => vec![format!(
-                "{s}{}",
+            DataError::Io { .. } => vec![format!(
+                "{self}{}",
+                hint!(" (hint: check the path, and that the file exists and can be read)")
+            )],
+            DataError::Shape { path, message } => vec![format!(
+                "{}{}",
+                at_path(path, message),
                 hint!(" (hint: compare the file with the documented format in the README)")
             )],
             DataError::Invalid(ps) => ps.iter().map(Problem::to_string).collect(),

@@ -5,15 +5,7 @@
 /// How long the line takes to draw in, start to finish.
 pub const ENTRY_MS: f64 = 1800.0;
 
-/// Smooth start and stop, so the eye can follow the line into each year.
-pub fn ease_in_out_cubic(t: f64) -> f64 {
-    let t = t.clamp(0.0, 1.0);
-    if t < 0.5 {
-        4.0 * t * t * t
-    } else {
-        1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
-    }
-}
+pub use crate::drawing::ease_in_out_cubic;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Timeline {

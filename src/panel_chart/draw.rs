@@ -1,8 +1,7 @@
 //! Drawing an indicator panel through any plotters backend.
 
 use super::layout::{PanelLayout, PanelMarks};
-use crate::drawing::{approx_text_width, text_style, DrawError, Layer, Theme};
-use crate::interaction::clock::ease_in_out_cubic;
+use crate::drawing::{approx_text_width, ease_in_out_cubic, text_style, DrawError, Layer, Theme};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;

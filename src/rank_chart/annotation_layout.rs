@@ -7,6 +7,7 @@ use super::marks::{ChangeLabel, GapBand, PlacedYear};
 use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
 use crate::lang::Lang;
 use crate::model::{AnnotationKind, Model};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// Below this CSS width every callout is a numbered marker: the same line as the docked
 /// readout's, so the notes under the plot show exactly when the stylesheet makes room.
@@ -91,10 +92,21 @@ pub(super) fn inside(a: &Rect, area: &Rect) -> bool {
     a.left >= area.left && a.right <= area.right && a.top >= area.top && a.bottom <= area.bottom
 }
 
-/// The box a text of `width` × `height` takes, anchored like plotters' `HPos`/`VPos`.
-pub(super) fn text_box(x: i32, y: i32, width: i32, height: i32, h: i8, v: i8) -> Rect {
-    let left = x - (width * i32::from(h + 1)) / 2;
-    let top = y - (height * i32::from(v + 1)) / 2;
+/// The box a text of `width` × `height` takes when drawn at (`x`, `y`) with anchor `h`, `v`.
+pub(super) fn text_box(x: i32, y: i32, width: i32, height: i32, h: HPos, v: VPos) -> Rect {
+    // Halves of the size left of and above the anchor point.
+    let halves_left = match h {
+        HPos::Left => 0,
+        HPos::Center => 1,
+        HPos::Right => 2,
+    };
+    let halves_above = match v {
+        VPos::Top => 0,
+        VPos::Center => 1,
+        VPos::Bottom => 2,
+    };
+    let left = x - (width * halves_left) / 2;
+    let top = y - (height * halves_above) / 2;
     Rect {
         left,
         top,
@@ -165,19 +177,19 @@ pub fn point_labels(
         let w = v.px(approx_text_width(&rank.to_string(), 12.0) + 4.0);
         let below = label_below(y.x, py, gaps);
         let (ly, vpos) = if below {
-            (py + v.px(9.0), -1)
+            (py + v.px(9.0), VPos::Top)
         } else {
-            (py - v.px(9.0), 1)
+            (py - v.px(9.0), VPos::Bottom)
         };
         let (lx, hpos) = if y.x - plot.left < v.px(12.0) {
-            (y.x - v.px(4.0), -1)
+            (y.x - v.px(4.0), HPos::Left)
         } else if plot.right - y.x < v.px(12.0) {
-            (y.x + v.px(4.0), 1)
+            (y.x + v.px(4.0), HPos::Right)
         } else {
-            (y.x, 0)
+            (y.x, HPos::Center)
         };
         let mut b = text_box(lx, ly, w, label_h, hpos, vpos);
-        if hpos == 1 {
+        if matches!(hpos, HPos::Right) {
             // At the right edge the label meets the other places' names, which start just
             // right of it: a name in its row, or the next, would read as the number's, so the
             // names keep a half row clear of it.
@@ -189,7 +201,7 @@ pub fn point_labels(
     }
     for c in changes {
         let w = v.px(approx_text_width(&c.text, 12.0) + 4.0);
-        out.push(text_box(c.x, c.y, w, label_h, 0, -1));
+        out.push(text_box(c.x, c.y, w, label_h, HPos::Center, VPos::Top));
     }
     out
 }
@@ -225,7 +237,14 @@ pub fn lines_and_bands(
                 // and the table.
                 let Some(y) = y_of_rank(rank) else { continue };
                 let w = v.px(approx_text_width(&text, CALLOUT_TEXT_PX) + 4.0);
-                let label = text_box(plot.right, y - v.px(3.0), w, label_h, 1, 1);
+                let label = text_box(
+                    plot.right,
+                    y - v.px(3.0),
+                    w,
+                    label_h,
+                    HPos::Right,
+                    VPos::Bottom,
+                );
                 taken.push(label);
                 out.lines.push(ReferenceLine { y, text, label });
             }
@@ -235,7 +254,14 @@ pub fn lines_and_bands(
                 };
                 let (x0, x1) = ((x0 - half).max(plot.left), (x1 + half).min(plot.right));
                 let w = v.px(approx_text_width(&text, CALLOUT_TEXT_PX) + 4.0);
-                let label = text_box((x0 + x1) / 2, plot.top + v.px(2.0), w, label_h, 0, -1);
+                let label = text_box(
+                    (x0 + x1) / 2,
+                    plot.top + v.px(2.0),
+                    w,
+                    label_h,
+                    HPos::Center,
+                    VPos::Top,
+                );
                 taken.push(label);
                 out.bands.push(ShadedBand {
                     x0,
@@ -346,7 +372,6 @@ fn place_marker(
     others: &[Rect],
 ) -> CalloutPlace {
     let radius = v.px(MARKER_RADIUS);
-    // Rings of spots around the point, nearest first.
     // Rings of spots around the point, nearest first, eight then sixteen directions: a
     // crowded phone chart (a dozen other places' names) may need one well away, joined to its
     // point by the connector.

@@ -223,7 +223,10 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
     let label = model.ranking.label.get(lang);
     if axis_cut && axis_caption_lines.last().is_some_and(|l| l.ends_with('…')) {
         // The words that say where the axis starts are kept whole; the label gives way.
-        let note = axis_caption.get(label.len()..).unwrap_or("").trim_start();
+        let note = axis_caption
+            .strip_prefix(label)
+            .unwrap_or(&axis_caption)
+            .trim_start();
         axis_caption_lines = vec![fit_text(label, 12.0, room), fit_text(note, 12.0, room)];
     }
     RankLayout {

@@ -53,14 +53,19 @@ pub fn mount(
             let why = e
                 .dyn_ref::<js_sys::Error>()
                 .map_or_else(String::new, |e| String::from(e.message()));
-            DataError::Shape(format!("not valid JSON: {why}"))
+            DataError::Shape {
+                path: String::new(),
+                message: format!("not valid JSON: {why}"),
+            }
         }),
         None => Ok(data),
     };
     let parsed = data
         .and_then(|data| {
-            serde_wasm_bindgen::from_value::<DataFile>(data)
-                .map_err(|e| DataError::Shape(e.to_string()))
+            serde_wasm_bindgen::from_value::<DataFile>(data).map_err(|e| DataError::Shape {
+                path: String::new(),
+                message: e.to_string(),
+            })
         })
         .and_then(validate);
     mark(&window, "rankclimb:parsed");

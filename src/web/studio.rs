@@ -39,18 +39,15 @@ pub fn studio_check(json: &str) -> String {
         Err(DataError::Invalid(problems)) => {
             json!({"problems": problems_json(&problems), "warnings": []})
         }
-        // "ranking.consecutive_rises: missing field `text`": the path, so the page can focus
-        // the field, and what is wrong.
-        Err(DataError::Shape(message)) => {
-            let (path, what) = match message.split_once(": ") {
-                Some((path, what)) if !path.contains(' ') => (path, what),
-                _ => ("", message.as_str()),
-            };
-            json!({
-                "problems": [{"path": path, "message": what, "hint": ""}],
-                "warnings": [],
-            })
-        }
+        // The path, so the page can focus the field, and what is wrong there.
+        Err(DataError::Shape { path, message }) => json!({
+            "problems": [{"path": path, "message": message, "hint": ""}],
+            "warnings": [],
+        }),
+        Err(e @ DataError::Io { .. }) => json!({
+            "problems": [{"path": "", "message": e.to_string(), "hint": ""}],
+            "warnings": [],
+        }),
     };
     answer.to_string()
 }

@@ -98,9 +98,19 @@ async fn a_drag_along_the_chart_scrubs_through_the_years() {
         .flatten()
         .filter_map(|v| v.as_str())
         .collect();
+    // In order: each year said is the one after the last (no year skipped backwards or
+    // repeated), from 2016 to 2021.
+    let numbers: Vec<i32> = years.iter().filter_map(|y| y.parse().ok()).collect();
     assert!(
-        years.len() >= 4 && years.first() == Some(&"2016") && years.last() == Some(&"2021"),
+        numbers.len() == years.len()
+            && numbers.first() == Some(&2016)
+            && numbers.last() == Some(&2021)
+            && numbers.windows(2).all(|w| w[1] > w[0]),
         "the drag stepped through the years in order: {years:?}"
+    );
+    assert!(
+        numbers.len() >= 4,
+        "the drag passed through the years between: {years:?}"
     );
     assert_eq!(
         b.js("return window.scrollY").await,
