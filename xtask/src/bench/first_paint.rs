@@ -2,7 +2,8 @@
 //! same run: "chart on screen" (the first frame in which the chart, still or canvas, is
 //! visible), Largest Contentful Paint and the layout shift score.
 
-use super::{median, Conditions, Session};
+use super::browser::{Conditions, Session};
+use super::median;
 use crate::step;
 use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
@@ -78,18 +79,23 @@ pub async fn first_paint(s: &Session, page: &str) -> Result<FirstPaint> {
     }
 }
 
+/// What the probe holds after the first look: LCP and CLS as they stand.
+#[derive(Debug, Deserialize)]
+struct Settled {
+    lcp_ms: Option<f64>,
+    cls: Option<f64>,
+    lcp_element: Option<String>,
+}
+
 /// LCP and CLS settle after the chart is on screen: read them again later (before input).
 pub async fn settled(s: &Session, seen: FirstPaint) -> Result<FirstPaint> {
-    let v = s
-        .js("return { lcp_ms: window.__lcp, cls: window.__cls, lcp_element: window.__lcpElement || null }")
+    let now: Settled = s
+        .js_as("return { lcp_ms: window.__lcp, cls: window.__cls, lcp_element: window.__lcpElement || null }")
         .await?;
     Ok(FirstPaint {
-        lcp_ms: v["lcp_ms"].as_f64().or(seen.lcp_ms),
-        cls: v["cls"].as_f64().unwrap_or(seen.cls),
-        lcp_element: v["lcp_element"]
-            .as_str()
-            .map(str::to_string)
-            .or(seen.lcp_element),
+        lcp_ms: now.lcp_ms.or(seen.lcp_ms),
+        cls: now.cls.unwrap_or(seen.cls),
+        lcp_element: now.lcp_element.or(seen.lcp_element),
         ..seen
     })
 }
@@ -157,16 +163,12 @@ async fn chartjs_once(base: &str, conditions: Conditions) -> Result<(f64, FirstP
     let seen = first_paint(&s, "chartjs.html").await?;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     let seen = settled(&s, seen).await?;
-    let first = s
-        .js("return performance.getEntriesByName('chartjs:first-frame')[0].startTime")
-        .await?
-        .as_f64()
-        .unwrap_or(f64::NAN);
-    let bytes = s
-        .js("return performance.getEntriesByType('resource').reduce((n, e) => n + e.encodedBodySize, 0) + performance.getEntriesByType('navigation')[0].encodedBodySize")
-        .await?
-        .as_u64()
-        .unwrap_or(0);
+    let first: f64 = s
+        .js_as("return performance.getEntriesByName('chartjs:first-frame')[0].startTime")
+        .await?;
+    let bytes: u64 = s
+        .js_as("return performance.getEntriesByType('resource').reduce((n, e) => n + e.encodedBodySize, 0) + performance.getEntriesByType('navigation')[0].encodedBodySize")
+        .await?;
     s.close().await;
     Ok((first, seen, bytes))
 }
@@ -252,7 +254,7 @@ pub fn first_paint_only(root: &Path, runs: usize) -> Result<()> {
         let base = serve(dir).await?;
         let chartjs_base = serve(chartjs_dir).await?;
         println!("\nchart on screen, first canvas frame, LCP and CLS: median of {runs} cold loads, device pixel ratio 2");
-        for conditions in [super::DESKTOP, super::PHONE] {
+        for conditions in [super::browser::DESKTOP, super::browser::PHONE] {
             let chartjs = measure_chartjs(&chartjs_base, conditions, runs).await?;
             println!(
                 "  {:<8} chartjs.html   first frame {:>7.1} ms · LCP {:>7.1} ms · CLS {:.3}",

@@ -1,18 +1,29 @@
 //! The studio's part of `cargo xtask bench`: how long from an edit to both previews redrawn,
 //! as an author types into the story's title, one key at a time.
 
-use super::chromium;
+use super::browser::chromium;
+use super::median;
 use anyhow::{anyhow, Result};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::json;
 use std::time::{Duration, Instant};
 
 /// Keys typed, each measured on its own.
 const EDITS: usize = 20;
 
+/// How long each edit took to reach both previews.
+#[derive(Debug, Clone, Serialize)]
+pub struct StudioTimes {
+    pub edits: usize,
+    pub median_ms: f64,
+    pub max_ms: f64,
+    pub times_ms: Vec<f64>,
+}
+
 /// The edit → preview times (ms) of `EDITS` keys typed into the English title, with the
 /// story open, on this machine as it is.
-pub async fn edit_to_preview(base: &str) -> Result<Value> {
+pub async fn edit_to_preview(base: &str) -> Result<StudioTimes> {
     let viewport = chromium::Viewport {
         width: 1400,
         height: 1000,
@@ -67,17 +78,21 @@ pub async fn edit_to_preview(base: &str) -> Result<Value> {
                 vec![],
             )
             .await?;
-        times.push(ms.as_f64().unwrap_or(f64::NAN));
+        times.push(
+            ms.as_f64()
+                .ok_or_else(|| anyhow!("edit {k} has no edit-to-preview time: {ms}"))?,
+        );
         // The next key after the debounce has run out, as a person's next key would be.
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     let _ = c.close().await;
     drop(started.processes);
-    let mut sorted = times.clone();
-    sorted.sort_by(f64::total_cmp);
-    let median = sorted[sorted.len() / 2];
-    let max = sorted[sorted.len() - 1];
-    Ok(json!({"edits": EDITS, "median_ms": median, "max_ms": max, "times_ms": times}))
+    Ok(StudioTimes {
+        edits: EDITS,
+        median_ms: median(times.clone()),
+        max_ms: times.iter().copied().fold(f64::NAN, f64::max),
+        times_ms: times,
+    })
 }
 
 async fn wait(c: &fantoccini::Client, condition: &str) -> Result<()> {
