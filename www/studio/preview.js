@@ -43,12 +43,21 @@ export function focusPath(path) {
   if (path.startsWith('ranking.points')) $('paste').focus();
 }
 
+// Where a problem is: a point of the rank series is also named by its row (as pasted, the
+// header not counted) and year, for whoever pasted the rows; the path stays for the JSON.
+function placeOf(path) {
+  const point = /^ranking\.points\[(\d+)\]/.exec(path || '');
+  const year = point && state.draft.ranking?.points?.[Number(point[1])]?.year;
+  const row = point ? `${w().rowYear(Number(point[1]) + 1, year ?? '?')}, ` : '';
+  return path ? `${row}${path}: ` : '';
+}
+
 export function renderProblems(check) {
   state.problems = check.problems;
   const items = [...check.problems.map((p) => ['problem', p]), ...check.warnings.map((p) => ['warning', p])]
     .map(([kind, p]) => {
       const b = el('button', { type: 'button', class: `studio-${kind}`,
-        text: `${kind === 'warning' ? `${w().warning}: ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}${p.hint ? ` (${p.hint})` : ''}` });
+        text: `${kind === 'warning' ? `${w().warning}: ` : ''}${placeOf(p.path)}${p.message}${p.hint ? ` (${p.hint})` : ''}` });
       b.addEventListener('click', () => focusPath(p.path));
       return el('li', {}, b);
     });

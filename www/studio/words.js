@@ -33,6 +33,7 @@ export const WORDS = {
     noProblems: 'No problems: ready to download.', warning: 'Warning',
     previewWaits: 'The chart appears here once the problems listed above are fixed.',
     cell: (r, c, t) => `Row ${r}, column “${c}”: “${t}” is not a number.`,
+    rowYear: (r, y) => `Row ${r} (${y})`,
     paste: {
       Empty: 'Nothing to read: paste the rows with their header row.',
       NotText: 'What was pasted is not text. Copy the cells from the spreadsheet again.',
@@ -78,6 +79,7 @@ export const WORDS = {
     noProblems: '没有问题，可以下载。', warning: '提醒',
     previewWaits: '上面列出的问题解决后，图表会显示在这里。',
     cell: (r, c, t) => `第${r}行“${c}”列：“${t}”不是数字。`,
+    rowYear: (r, y) => `第${r}行（${y}年度）`,
     paste: {
       Empty: '没有可读取的内容：请连同表头行一起粘贴。',
       NotText: '粘贴的内容不是文本，请从表格中重新复制单元格。',
