@@ -863,7 +863,11 @@ async fn a_failed_fetch_a_paste_over_a_preview_and_a_corrupt_draft_leave_the_stu
     paste_into(&b, "#paste", "year\trank\n2016\t118\n2017\t0\n").await;
     b.wait_for("return !!document.getElementById('use-rows')", 5000)
         .await;
-    b.find("#use-rows").await.click().await.expect("use the rows");
+    b.find("#use-rows")
+        .await
+        .click()
+        .await
+        .expect("use the rows");
     let named = |words: &str| {
         format!(
             "return [...document.querySelectorAll('#problems button')].some(b => b.textContent.startsWith({words:?}))"
@@ -871,7 +875,11 @@ async fn a_failed_fetch_a_paste_over_a_preview_and_a_corrupt_draft_leave_the_stu
     };
     b.wait_for(&named("Row 2 (2017), ranking.points[1].rank: "), 5000)
         .await;
-    b.find("#ui-lang").await.click().await.expect("switch to Chinese");
+    b.find("#ui-lang")
+        .await
+        .click()
+        .await
+        .expect("switch to Chinese");
     b.wait_for(&named("第2行（2017年度）, ranking.points[1].rank: "), 5000)
         .await;
     let errors = b.console_errors().await;
