@@ -8,7 +8,7 @@
 //! `interaction` what reader input does. `web` is the thin wasm32 shell that owns the
 //! canvas, frames, events and DOM.
 
-#[cfg(feature = "studio")]
+#[cfg(feature = "author")]
 pub mod author;
 pub mod check;
 pub mod data;

@@ -147,3 +147,24 @@ fn the_download_holds_the_data_pictures_tables_and_snippets() {
     );
     assert_eq!(file_stem("平顶山"), "chart");
 }
+
+/// README.txt is plain text: its first line gives the title as written, never HTML-escaped
+/// (the snippets inside it are HTML and escape it there).
+#[test]
+fn the_downloads_readme_names_the_title_as_written() {
+    let model = common::story_with(|v| {
+        v["language"] = serde_json::json!("en");
+        v["title"]["en"] = serde_json::json!("\"Top\" & <rise>");
+    })
+    .expect("any text is a title");
+    let text = readme(&model, "story");
+    assert_eq!(
+        text.lines().next(),
+        Some("rankclimb: \"Top\" & <rise>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("title=\"&quot;Top&quot; &amp; &lt;rise&gt;\""),
+        "the iframe snippet escapes it as HTML: {text}"
+    );
+}

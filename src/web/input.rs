@@ -14,6 +14,37 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, KeyboardEvent, PointerEvent};
 
+/// The pointer events a canvas listens to, by what each means to the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PointerPhase {
+    Move,
+    Down,
+    Up,
+    Cancel,
+    Leave,
+}
+
+impl PointerPhase {
+    const ALL: [PointerPhase; 5] = [
+        PointerPhase::Move,
+        PointerPhase::Down,
+        PointerPhase::Up,
+        PointerPhase::Cancel,
+        PointerPhase::Leave,
+    ];
+
+    /// The DOM event's name.
+    fn event_name(self) -> &'static str {
+        match self {
+            PointerPhase::Move => "pointermove",
+            PointerPhase::Down => "pointerdown",
+            PointerPhase::Up => "pointerup",
+            PointerPhase::Cancel => "pointercancel",
+            PointerPhase::Leave => "pointerleave",
+        }
+    }
+}
+
 impl Instance {
     /// The item of canvas `k` under the pointer event `e`, and the other place there.
     fn item_at(&self, k: usize, e: &PointerEvent) -> (Option<usize>, Option<usize>) {
@@ -39,24 +70,25 @@ impl Instance {
         }
     }
 
-    fn on_pointer(&self, k: usize, event: &str, e: &PointerEvent) {
+    fn on_pointer(&self, k: usize, phase: PointerPhase, e: &PointerEvent) {
+        use PointerPhase::{Cancel, Down, Leave, Move, Up};
         let mouse = e.pointer_type() == "mouse";
-        let (hit, peer) = match event {
-            "pointermove" | "pointerdown" => self.item_at(k, e),
-            _ => (None, None),
+        let (hit, peer) = match phase {
+            Move | Down => self.item_at(k, e),
+            Up | Cancel | Leave => (None, None),
         };
         let response = {
             let mut s = self.state.borrow_mut();
             let inspected = s.inspected;
-            match event {
-                "pointermove" => pointer_move(k, hit, mouse, inspected, &mut s.press),
-                "pointerdown" if changes_place(k, hit, inspected, peer, s.peer) => Response::Ignore,
-                "pointerdown" => pointer_down(k, hit, mouse, inspected, &mut s.press),
-                "pointerup" | "pointercancel" => {
+            match phase {
+                Move => pointer_move(k, hit, mouse, inspected, &mut s.press),
+                Down if changes_place(k, hit, inspected, peer, s.peer) => Response::Ignore,
+                Down => pointer_down(k, hit, mouse, inspected, &mut s.press),
+                Up | Cancel => {
                     pointer_up(&mut s.press);
                     Response::Ignore
                 }
-                _ => {
+                Leave => {
                     // `:focus` also holds inside a shadow root, where
                     // `document.activeElement` names only the host.
                     let focused = self.dom.surfaces[k]
@@ -72,8 +104,7 @@ impl Instance {
             let s = self.state.borrow();
             (s.inspected, s.peer)
         };
-        let active =
-            event == "pointerdown" || (event == "pointermove" && (mouse || e.buttons() != 0));
+        let active = phase == Down || (phase == Move && (mouse || e.buttons() != 0));
         if let Some(place) = place_under_pointer(k, active, inspected, peer, before) {
             self.focus_peer(inspected, place);
         }
@@ -173,20 +204,14 @@ pub fn attach(chart: &Rc<Instance>) -> Result<Vec<Callback>, RegisterError> {
     let mut out = Vec::new();
     for (k, d) in chart.dom.surfaces.iter().enumerate() {
         let target: &web_sys::EventTarget = d.canvas.as_ref();
-        for event in [
-            "pointermove",
-            "pointerdown",
-            "pointerup",
-            "pointercancel",
-            "pointerleave",
-        ] {
+        for phase in PointerPhase::ALL {
             out.push(Callback::register(
                 chart,
                 Kind::Pointer,
-                Hook::Event(target, event),
+                Hook::Event(target, phase.event_name()),
                 move |i, arg| {
                     if let Some(e) = event_of::<PointerEvent>(&arg) {
-                        i.on_pointer(k, event, e);
+                        i.on_pointer(k, phase, e);
                     }
                 },
             )?);
