@@ -889,3 +889,70 @@ async fn a_failed_fetch_a_paste_over_a_preview_and_a_corrupt_draft_leave_the_stu
     );
     b.close().await;
 }
+
+/// A sub-rankings panel added in the studio, with a reference and an item, passes the check
+/// and is in the download (its reference's sources have a field to be given in).
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_new_sub_rankings_panel_downloads() {
+    let b = Browser::start(Options::default()).await;
+    let downloads = download_folder(&b, "studio-panel").await;
+    open_studio(&b).await;
+    b.js("localStorage.clear()").await;
+    open_studio(&b).await;
+    open_story(&b).await;
+    let panels: u64 = b
+        .js("return document.querySelectorAll('.studio-panel').length")
+        .await
+        .as_u64()
+        .expect("a count");
+    b.js("document.getElementById('panel-kind').value = 'ranks'")
+        .await;
+    b.find("#add-panel")
+        .await
+        .click()
+        .await
+        .expect("add a panel");
+    let at = format!("panels[{panels}]");
+    for (field, text) in [
+        ("title.zh-CN", "单项排名"),
+        ("title.en", "Sub-rankings"),
+        ("of", "157"),
+        ("reference.label.zh-CN", "综合排名"),
+        ("reference.label.en", "Overall rank"),
+        ("reference.rank", "74"),
+        ("reference.sources", "torch-2022-49"),
+    ] {
+        type_into(&b, &format!("[data-path=\"{at}.{field}\"]"), text).await;
+    }
+    b.js(&format!(
+        "const add = [...[...document.querySelectorAll('.studio-panel')][{panels}].querySelectorAll('button')].find(b => b.textContent === 'Add an item');
+         add.click();"
+    ))
+    .await;
+    for (field, text) in [
+        ("items[0].label.zh-CN", "创新能力"),
+        ("items[0].label.en", "Innovation"),
+        ("items[0].rank", "73"),
+        ("items[0].sources", "torch-2022-49-sub"),
+    ] {
+        type_into(&b, &format!("[data-path=\"{at}.{field}\"]"), text).await;
+    }
+    b.wait_for("return !document.getElementById('export').disabled", 5000)
+        .await;
+    let zip = download(&b, &downloads).await;
+    let _ = std::fs::remove_dir_all(&downloads);
+    let data: Value =
+        serde_json::from_str(&zipped_file(&zip, "years.json")).expect("the data file");
+    let panel = &data["panels"][panels as usize];
+    assert_eq!(panel["kind"], "ranks", "{panel}");
+    assert_eq!(panel["reference"]["rank"], 74, "{panel}");
+    assert_eq!(
+        panel["reference"]["sources"],
+        json!(["torch-2022-49"]),
+        "{panel}"
+    );
+    assert_eq!(panel["items"][0]["rank"], 73, "{panel}");
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
