@@ -956,3 +956,80 @@ async fn a_new_sub_rankings_panel_downloads() {
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;
 }
+
+/// At the stated limit, 10,000 pasted rows: the paste is read and the rows are used, each
+/// answered (the page's next frame) within a second, and the problems come grouped and counted.
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn ten_thousand_rows_are_pasted_and_used_within_a_second_each() {
+    let b = Browser::start(Options::default()).await;
+    open_studio(&b).await;
+    b.js("localStorage.clear()").await;
+    open_studio(&b).await;
+    open_story(&b).await;
+    let rows: String = (0..10_000)
+        .map(|i| format!("{}\t{}\n", 1000 + i, 1 + i % 150))
+        .collect();
+    let many = format!("year\trank\n{rows}");
+    b.js("window.__answered = null;
+          document.addEventListener('paste', () => {
+            const t0 = performance.now();
+            requestAnimationFrame(() => { window.__answered = performance.now() - t0; });
+          }, { capture: true, once: true });")
+        .await;
+    paste_into(&b, "#paste", &many).await;
+    b.wait_for("return window.__answered !== null", 60_000)
+        .await;
+    let pasted = b.js("return window.__answered").await.as_f64().expect("ms");
+    b.wait_for("return !!document.getElementById('use-rows')", 5000)
+        .await;
+    let used = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             const t0 = performance.now();
+             document.getElementById('use-rows').click();
+             requestAnimationFrame(() => done(performance.now() - t0));",
+        )
+        .await
+        .as_f64()
+        .expect("ms");
+    // The check and preview follow after their short pause: wait for them, then count.
+    b.wait_for(
+        "return document.querySelectorAll('#problems li').length > 0 && document.querySelectorAll('.studio-points tbody tr').length > 0",
+        60_000,
+    )
+    .await;
+    let shown = b
+        .js("return [document.querySelectorAll('#problems li').length, document.querySelectorAll('#points input').length]")
+        .await;
+    eprintln!(
+        "10,000 rows: paste answered {pasted:.0} ms, use answered {used:.0} ms, [problem lines, inputs] {shown}"
+    );
+    assert!(pasted < 1000.0, "the paste answered after {pasted:.0} ms");
+    assert!(
+        used < 1000.0,
+        "\"Use these rows\" answered after {used:.0} ms"
+    );
+    let (lines, inputs) = (shown[0].as_u64().expect("n"), shown[1].as_u64().expect("n"));
+    assert!(
+        lines <= 20,
+        "the problems are grouped and counted: {lines} lines"
+    );
+    assert!(
+        inputs <= 300,
+        "the form shows a page of rows: {inputs} inputs"
+    );
+    assert!(
+        b.text("#problems").await.contains("more like it"),
+        "each group says how many more"
+    );
+    // The next page of rows, by its button.
+    b.js("document.querySelector('.studio-pager button:last-of-type').click()")
+        .await;
+    b.wait_for(
+        "return document.querySelector('.studio-pager span').textContent === 'Rows 101–200 of 10,000'",
+        5000,
+    )
+    .await;
+    b.close().await;
+}

@@ -53,6 +53,7 @@ export function replaceDraft(next) {
   state.redoStack = [];
   state.draft = tidy(next);
   state.dirty = false;
+  state.pointsPage = 0;
   after.render();
   saved();
 }

@@ -6,7 +6,7 @@ import {
   bilingual, checkBox, idsInput, idsOf, numberInput, numberOr, paren, removeButton, textInput,
 } from './fields.js';
 import { renderSnippets } from './preview.js';
-import { emptyText, getAt, state, w } from './state.js';
+import { POINTS_PAGE, emptyText, getAt, state, w } from './state.js';
 
 export function renderTexts() {
   const f = w().fields;
@@ -66,9 +66,29 @@ export function renderDocuments() {
   }));
 }
 
+function pointsPager(count) {
+  const pages = Math.ceil(count / POINTS_PAGE);
+  state.pointsPage = Math.min(Math.max(state.pointsPage, 0), Math.max(pages - 1, 0));
+  if (pages <= 1) return '';
+  const first = state.pointsPage * POINTS_PAGE;
+  const go = (page, label, disabled) => {
+    const b = el('button', { type: 'button', text: label });
+    b.disabled = disabled;
+    b.addEventListener('click', () => { state.pointsPage = page; renderPoints(); });
+    return b;
+  };
+  return el('p', { class: 'studio-pager' },
+    go(state.pointsPage - 1, w().previousRows, state.pointsPage === 0),
+    el('span', { text: w().rowsOf(first + 1, Math.min(first + POINTS_PAGE, count), count) }),
+    go(state.pointsPage + 1, w().nextRows, state.pointsPage >= pages - 1));
+}
+
 export function renderPoints() {
   const points = state.draft.ranking?.points || [];
-  const rows = points.map((p, i) => {
+  const pager = pointsPager(points.length);
+  const first = state.pointsPage * POINTS_PAGE;
+  const rows = points.slice(first, first + POINTS_PAGE).map((p, at) => {
+    const i = first + at;
     const ids = el('input', { type: 'text', 'data-path': `ranking.points[${i}].sources`, 'aria-label': `${p.year} ${w().head[3]}` });
     ids.value = (p.sources || []).join('; ');
     ids.addEventListener('input', () => commit((d) => {
@@ -88,9 +108,9 @@ export function renderPoints() {
       el('td', { 'data-path': `ranking.points[${i}].of`, tabindex: '-1', text: p.of ?? '—' }),
       el('td', {}, ids), el('td', {}, note('zh-CN', 4)), el('td', {}, note('en', 5)));
   });
-  $('points').replaceChildren(rows.length
-    ? el('table', { class: 'studio-points' }, el('thead', {}, el('tr', {}, ...w().head.map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows))
-    : '');
+  $('points').replaceChildren(...(rows.length
+    ? [pager, el('table', { class: 'studio-points' }, el('thead', {}, el('tr', {}, ...w().head.map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows))]
+    : []));
   const axis = state.draft.ranking?.axis;
   $('axis').value = typeof axis === 'object' && axis ? 'range' : (axis || 'full');
   $('axis-range').hidden = $('axis').value !== 'range';

@@ -2,7 +2,8 @@
 
 import { Chart, studioCheck, studioSnippets } from './pkg/rankclimb.js';
 import { $, el, guard, say } from './dom.js';
-import { state, w } from './state.js';
+import { after } from './edits.js';
+import { POINTS_PAGE, state, w } from './state.js';
 
 // The two short snippets of the download's README, written by the wasm (one place for them),
 // with the file name the download will have. A draft that cannot be read yet shows none.
@@ -34,6 +35,12 @@ export function renderSnippets() {
 // The field a problem names; for a missing part ("ranking.consecutive_rises: missing field")
 // its first field; else the nearest enclosing one.
 export function focusPath(path) {
+  // A row on another page of the rank series: that page first.
+  const point = /^ranking\.points\[(\d+)\]/.exec(path || '');
+  if (point && !document.querySelector(`[data-path^="ranking.points[${point[1]}]"]`)) {
+    state.pointsPage = Math.floor(Number(point[1]) / POINTS_PAGE);
+    after.render();
+  }
   for (let p = path; p; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
     const target = document.querySelector(`[data-path="${CSS.escape(p)}"]`)
       || (p === path && document.querySelector(`[data-path^="${CSS.escape(p)}."]`));
@@ -52,12 +59,25 @@ function placeOf(path) {
   return path ? `${row}${path}: ` : '';
 }
 
+// Problems of one kind (the same field of different rows, the same words but for their
+// numbers) are one line, counted: 10,000 pasted rows may bring 20,000 of them.
+function grouped(list) {
+  const groups = new Map();
+  for (const [kind, p] of list) {
+    const key = `${kind} ${(p.path || '').replace(/\[\d+\]/g, '[]')} ${p.message.replace(/\d+/g, '#')}`;
+    const g = groups.get(key);
+    if (g) g.more += 1;
+    else groups.set(key, { kind, p, more: 0 });
+  }
+  return [...groups.values()];
+}
+
 export function renderProblems(check) {
   state.problems = check.problems;
-  const items = [...check.problems.map((p) => ['problem', p]), ...check.warnings.map((p) => ['warning', p])]
-    .map(([kind, p]) => {
+  const items = grouped([...check.problems.map((p) => ['problem', p]), ...check.warnings.map((p) => ['warning', p])])
+    .map(({ kind, p, more }) => {
       const b = el('button', { type: 'button', class: `studio-${kind}`,
-        text: `${kind === 'warning' ? `${w().warning}: ` : ''}${placeOf(p.path)}${p.message}${p.hint ? ` (${p.hint})` : ''}` });
+        text: `${kind === 'warning' ? `${w().warning}: ` : ''}${placeOf(p.path)}${p.message}${p.hint ? ` (${p.hint})` : ''}${more ? w().moreLikeIt(more) : ''}` });
       b.addEventListener('click', () => focusPath(p.path));
       return el('li', {}, b);
     });

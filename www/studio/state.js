@@ -4,6 +4,9 @@ import { WORDS } from './words.js';
 
 export const DRAFT_KEY = 'rankclimb-studio-draft';
 export const UNDO_LIMIT = 50;
+// A long series (the paste takes up to 10,000 rows) is shown a page of rows at a time, so the
+// form stays quick at the limit; the preview and the download have every row.
+export const POINTS_PAGE = 100;
 
 // Storage may be off or full (a private window, a quota): reading then gives null and writing
 // is skipped, never a thrown error that would stop the studio.
@@ -37,6 +40,8 @@ export const state = {
   lastEdit: { path: null, at: 0 },
   /** The timer of the next check and preview. */
   pending: 0,
+  /** The page of the rank series' rows the form shows. */
+  pointsPage: 0,
 };
 
 export const w = () => WORDS[state.ui];

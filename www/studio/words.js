@@ -34,6 +34,8 @@ export const WORDS = {
     previewWaits: 'The chart appears here once the problems listed above are fixed.',
     cell: (r, c, t) => `Row ${r}, column “${c}”: “${t}” is not a number.`,
     rowYear: (r, y) => `Row ${r} (${y})`,
+    rowsOf: (a, b, n) => `Rows ${a}–${b} of ${n.toLocaleString('en')}`, previousRows: 'Previous rows', nextRows: 'Next rows',
+    moreLikeIt: (n) => ` (and ${n.toLocaleString('en')} more like it)`,
     paste: {
       Empty: 'Nothing to read: paste the rows with their header row.',
       NotText: 'What was pasted is not text. Copy the cells from the spreadsheet again.',
@@ -80,6 +82,8 @@ export const WORDS = {
     previewWaits: '上面列出的问题解决后，图表会显示在这里。',
     cell: (r, c, t) => `第${r}行“${c}”列：“${t}”不是数字。`,
     rowYear: (r, y) => `第${r}行（${y}年度）`,
+    rowsOf: (a, b, n) => `第${a}—${b}行，共${n}行`, previousRows: '上一页', nextRows: '下一页',
+    moreLikeIt: (n) => `（另有${n}处同类问题）`,
     paste: {
       Empty: '没有可读取的内容：请连同表头行一起粘贴。',
       NotText: '粘贴的内容不是文本，请从表格中重新复制单元格。',
