@@ -6,13 +6,19 @@ use crate::view::ViewKind;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
-/// A step of building or writing the chart's elements that the browser refused.
+/// A step of building or writing the chart's elements that could not be done, by what went
+/// wrong. `step` says what was being done, such as `creating <h2 class="rankclimb-title">`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{step} failed: {detail}")]
-pub struct DomError {
-    /// What was being done, such as `creating <h2 class="rankclimb-title">`.
-    pub step: String,
-    pub detail: String,
+pub enum DomError {
+    /// The browser refused the call; `detail` keeps its own words.
+    #[error("{step} failed: {detail}")]
+    Refused { step: String, detail: String },
+    /// An element the chart's markup should hold is not there.
+    #[error("{step} failed: the chart's markup has no such element")]
+    Missing { step: String },
+    /// An element is not of the type the step needs.
+    #[error("{step} failed: the element is not of the expected type")]
+    WrongType { step: String },
 }
 
 /// Name the step a browser call was for, keeping the browser's own words.
@@ -28,9 +34,8 @@ impl<T> Step<T> for Result<T, JsValue> {
 
 impl<T> Step<T> for Result<T, Element> {
     fn step(self, what: std::fmt::Arguments) -> Result<T, DomError> {
-        self.map_err(|_| DomError {
+        self.map_err(|_| DomError::WrongType {
             step: what.to_string(),
-            detail: "the element is not of the expected type".to_string(),
         })
     }
 }
@@ -42,7 +47,7 @@ pub(super) fn dom_refused(e: &JsValue, what: &str) -> DomError {
 
 /// One copy of the error's making, whatever the step's result type.
 fn refused(e: &JsValue, what: std::fmt::Arguments) -> DomError {
-    DomError {
+    DomError::Refused {
         step: what.to_string(),
         detail: e
             .dyn_ref::<js_sys::Error>()
@@ -165,9 +170,8 @@ pub(super) fn build_node(doc: &Document, node: &Node) -> Result<Element, DomErro
 pub(super) fn part(root: &Element, class: &str) -> Result<Element, DomError> {
     root.query_selector(&format!(".{class}"))
         .step(format_args!("finding .{class}"))?
-        .ok_or_else(|| DomError {
+        .ok_or_else(|| DomError::Missing {
             step: format!("finding .{class}"),
-            detail: "the chart's markup has no such element".to_string(),
         })
 }
 
@@ -210,9 +214,8 @@ fn surface(doc: &Document, kind: ViewKind, stage: Element) -> Result<SurfaceDom,
     let heading = match kind {
         ViewKind::Rank => None,
         ViewKind::Panel(_) => {
-            let section = stage.parent_element().ok_or_else(|| DomError {
-                step: "finding a panel's section".to_string(),
-                detail: "the stage has no parent".to_string(),
+            let section = stage.parent_element().ok_or_else(|| DomError::Missing {
+                step: "finding a panel's section (the stage's parent)".to_string(),
             })?;
             Some((
                 part(&section, class::PANEL_TITLE)?,

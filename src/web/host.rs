@@ -128,7 +128,7 @@ impl Instance {
         };
         let refused = |step: &str| {
             let step = step.to_string();
-            move |e: JsValue| DomError {
+            move |e: JsValue| DomError::Refused {
                 step,
                 detail: e.as_string().unwrap_or_else(|| format!("{e:?}")),
             }
@@ -142,9 +142,8 @@ impl Instance {
             .map_err(refused("giving the CSV file an address"))?;
         let link = el(&self.document, "a", "")?
             .dyn_into::<web_sys::HtmlAnchorElement>()
-            .map_err(|_| DomError {
+            .map_err(|_| DomError::WrongType {
                 step: "making the download link".to_string(),
-                detail: "the element is not a link".to_string(),
             })?;
         link.set_href(&url);
         link.set_download(&name);
