@@ -36,9 +36,19 @@ export function saved() {
 
 export function step(from, to) {
   if (!from.length) return;
+  // The stacks hold the studio's own JSON.stringify output; a parse failure would still be a
+  // bug, so it leaves the draft as it is rather than stopping the page.
+  let earlier;
+  try {
+    earlier = JSON.parse(from[from.length - 1]);
+  } catch (e) {
+    console.error('rankclimb studio: an undo step could not be read', e);
+    return;
+  }
+  from.pop();
   state.lastEdit = { path: null, at: 0 };
   to.push(JSON.stringify(state.draft));
-  state.draft = JSON.parse(from.pop());
+  state.draft = earlier;
   after.render();
   saved();
 }
