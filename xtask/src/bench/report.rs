@@ -266,6 +266,10 @@ pub fn print_studio(studio: &StudioTimes) {
         "\nstudio (studio.html, 1400×1000, this machine): edit → both previews redrawn, {} keys typed into the title\n  median {:.1} ms, max {:.1} ms",
         studio.edits, studio.median_ms, studio.max_ms
     );
+    println!(
+        "  10,000 rows (the limit): paste → next frame {:.0} ms, \"Use these rows\" → next frame {:.0} ms",
+        studio.paste_10000_rows_ms, studio.use_10000_rows_ms
+    );
 }
 
 pub fn print_chartjs(chartjs: &[ChartJs], pages: &[PageSummary], runs: usize) {

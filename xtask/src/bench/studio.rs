@@ -19,7 +19,32 @@ pub struct StudioTimes {
     pub median_ms: f64,
     pub max_ms: f64,
     pub times_ms: Vec<f64>,
+    /// 10,000 rows (the limit) pasted over the story's preview, to the page's next frame.
+    pub paste_10000_rows_ms: f64,
+    /// Then "Use these rows", to the page's next frame.
+    pub use_10000_rows_ms: f64,
 }
+
+/// A paste of 10,000 rows, dispatched as the browser dispatches one (a `paste` event with its
+/// clipboard data), and "Use these rows" after it: each timed to the page's next frame.
+const TEN_THOUSAND_ROWS: &str = "const done = arguments[arguments.length - 1];
+  const rows = Array.from({ length: 10000 }, (_, i) => `${1000 + i}\\t${1 + (i % 150)}`).join('\\n');
+  const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
+  (async () => {
+    const box = document.getElementById('paste');
+    box.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', `year\\trank\\n${rows}\\n`);
+    let t0 = performance.now();
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    const pasted = (await nextFrame()) - t0;
+    const use = document.getElementById('use-rows');
+    if (!use) { done(null); return; }
+    t0 = performance.now();
+    use.click();
+    const used = (await nextFrame()) - t0;
+    done([pasted, used]);
+  })();";
 
 /// The edit → preview times (ms) of `EDITS` keys typed into the English title, with the
 /// story open, on this machine as it is.
@@ -85,6 +110,9 @@ pub async fn edit_to_preview(base: &str) -> Result<StudioTimes> {
         // The next key after the debounce has run out, as a person's next key would be.
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+    let limit = c.execute_async(TEN_THOUSAND_ROWS, vec![]).await?;
+    let [paste_10000_rows_ms, use_10000_rows_ms]: [f64; 2] = serde_json::from_value(limit.clone())
+        .map_err(|e| anyhow!("10,000 rows were not read as a table ({limit}): {e}"))?;
     let _ = c.close().await;
     drop(started.processes);
     Ok(StudioTimes {
@@ -92,6 +120,8 @@ pub async fn edit_to_preview(base: &str) -> Result<StudioTimes> {
         median_ms: median(times.clone()),
         max_ms: times.iter().copied().fold(f64::NAN, f64::max),
         times_ms: times,
+        paste_10000_rows_ms,
+        use_10000_rows_ms,
     })
 }
 
