@@ -4,6 +4,7 @@
 use super::annotation_layout::{
     lines_and_bands, occupied, overlaps, place_callouts, point_labels, AnnotationLayout,
 };
+use super::marks::gap_bands;
 pub use super::marks::{ChangeLabel, GapBand, GapWords, PlacedYear};
 use super::peer_layout::{distance_to_line, end_label_gutter_css, peer_layout, PeerLine};
 use crate::drawing::{approx_text_width, fit_text, wrap_text, Rect, Viewport};
@@ -89,98 +90,14 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
     } else {
         f64::from(plot.right - plot.left)
     };
-    let min_label_gap = 36.0 * v.scale;
-    let label_every = ((min_label_gap / spacing).ceil() as usize).max(1);
-    let count = points.len();
-    let years: Vec<PlacedYear> = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| PlacedYear {
-            year: p.year,
-            x: x_of(p.year),
-            y: p.rank.map(y_of),
-            rank: p.rank,
-            // Thin labels from the end, so the latest year always keeps its label.
-            show_year_label: (count - 1 - i) % label_every == 0,
-            has_note: p.note.is_some(),
-        })
-        .collect();
+    // Year labels at least 36 CSS px apart.
+    let label_every = ((36.0 * v.scale / spacing).ceil() as usize).max(1);
+    let years = placed_years(model, label_every, x_of, y_of);
+    let rank_ticks = rank_ticks(top_rank, bottom_rank, y_of);
 
-    let step = rank_step(bottom_rank - top_rank + 1);
-    // 1st is labelled whenever the axis shows it; a cut axis is labelled at round steps only.
-    let mut rank_ticks = if top_rank == 1 {
-        vec![(1, y_of(1))]
-    } else {
-        Vec::new()
-    };
-    rank_ticks.extend(
-        (top_rank.div_ceil(step).max(1)..=bottom_rank / step)
-            .map(|k| k * step)
-            .filter(|&r| r > 1)
-            .map(|r| (r, y_of(r))),
-    );
+    let mut gaps = gap_bands(&years, spacing, &plot);
 
-    let mut gaps = Vec::new();
-    let mut i = 0;
-    while i < count {
-        if years[i].rank.is_some() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < count && years[i].rank.is_none() {
-            i += 1;
-        }
-        let end = i - 1;
-        let half = (spacing / 2.0).round() as i32;
-        let before = start.checked_sub(1).map(|k| &years[k]);
-        let after = years.get(end + 1);
-        let x0 = before.map_or(years[start].x - half, |b| b.x);
-        let x1 = after.map_or(years[end].x + half, |a| a.x);
-        let (y0, y1) = match (before.and_then(|b| b.y), after.and_then(|a| a.y)) {
-            (Some(a), Some(b)) => (a.min(b), a.max(b)),
-            _ => (plot.top, plot.bottom),
-        };
-        gaps.push(GapBand {
-            first: start,
-            last: end,
-            x0: x0.max(plot.left - half),
-            x1: x1.min(plot.right + half),
-            y0,
-            y1,
-            words: None,
-        });
-    }
-
-    let mut changes: Vec<ChangeLabel> = years
-        .windows(2)
-        .enumerate()
-        .filter_map(|(i, w)| match (w[0].rank, w[1].rank, w[0].y, w[1].y) {
-            (Some(ra), Some(rb), Some(ya), Some(yb)) => Some(ChangeLabel {
-                to: i + 1,
-                x: (w[0].x + w[1].x) / 2,
-                // Below the segment: points carry their own labels above.
-                y: (ya + yb) / 2 + v.px(8.0),
-                text: change_mark(ra, rb),
-            }),
-            _ => None,
-        })
-        .collect();
-
-    // A change that would cover a rank, or another change, is left off (a phone's dozen years):
-    // the readout and the table still give it.
-    let ranks = point_labels(&v, &plot, &years, &gaps, &[]);
-    let mut kept: Vec<Rect> = Vec::new();
-    changes.retain(|c| {
-        let b = point_labels(&v, &plot, &[], &gaps, std::slice::from_ref(c));
-        let clear = b
-            .iter()
-            .all(|b| !ranks.iter().chain(&kept).any(|r| overlaps(b, r)));
-        if clear {
-            kept.extend(b);
-        }
-        clear
-    });
+    let changes = change_labels(&years, &v, &plot, &gaps);
     let labels = point_labels(&v, &plot, &years, &gaps, &changes);
     for g in &mut gaps {
         g.words = gap_words(g, &years, &labels, &v, lang);
@@ -202,33 +119,12 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
     let peers = peer_layout(model, lang, &v, &plot, &years, y_of, &mut taken);
     place_callouts(model, lang, &v, &plot, &years, taken, &mut annotations);
     let axis_cut = top_rank > 1;
-    let axis_caption = rank_axis_caption(
-        model.ranking.label.get(lang),
-        axis_cut.then_some(top_rank),
-        lang,
-    );
     let counter_anchor = (
         v.width as i32 - v.px(if narrow { 12.0 } else { 16.0 }),
         v.px(8.0),
     );
-    // The caption starts over the rank labels and stops short of the counter's widest rank.
-    let counter_css = years
-        .iter()
-        .filter_map(|y| y.rank)
-        .map(|r| approx_text_width(&rank_short(r, lang), 28.0) * 1.1)
-        .fold(0.0, f64::max);
-    let room = (f64::from(counter_anchor.0 - plot.left) / v.scale) + 32.0 - counter_css - 12.0;
-    let room = room.max(60.0);
-    let mut axis_caption_lines = wrap_text(&axis_caption, 12.0, room, 2);
-    let label = model.ranking.label.get(lang);
-    if axis_cut && axis_caption_lines.last().is_some_and(|l| l.ends_with('…')) {
-        // The words that say where the axis starts are kept whole; the label gives way.
-        let note = axis_caption
-            .strip_prefix(label)
-            .unwrap_or(&axis_caption)
-            .trim_start();
-        axis_caption_lines = vec![fit_text(label, 12.0, room), fit_text(note, 12.0, room)];
-    }
+    let (axis_caption, axis_caption_lines) =
+        axis_caption(model, lang, &v, &plot, &years, top_rank, counter_anchor);
     RankLayout {
         viewport: v,
         plot,
@@ -248,6 +144,117 @@ pub fn rank_layout(model: &Model, viewport: Viewport, lang: Lang) -> RankLayout 
 /// Where a span's words go: the years and words where they fit across the span, the words
 /// alone where not; in the middle of the span, or at its top or bottom, wherever they clear
 /// every point's and change's label in `labels`.
+/// Each evaluation placed on the plot; every `label_every`-th year keeps its label, counted
+/// from the end so the latest year always has one.
+fn placed_years(
+    model: &Model,
+    label_every: usize,
+    x_of: impl Fn(i32) -> i32,
+    y_of: impl Fn(u32) -> i32,
+) -> Vec<PlacedYear> {
+    let points = &model.ranking.points;
+    let count = points.len();
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PlacedYear {
+            year: p.year,
+            x: x_of(p.year),
+            y: p.rank.map(&y_of),
+            rank: p.rank,
+            show_year_label: (count - 1 - i) % label_every == 0,
+            has_note: p.note.is_some(),
+        })
+        .collect()
+}
+
+/// The rank axis's labelled ranks: 1st whenever the axis shows it; a cut axis at round steps
+/// only.
+fn rank_ticks(top_rank: u32, bottom_rank: u32, y_of: impl Fn(u32) -> i32) -> Vec<(u32, i32)> {
+    let step = rank_step(bottom_rank - top_rank + 1);
+    let mut ticks = if top_rank == 1 {
+        vec![(1, y_of(1))]
+    } else {
+        Vec::new()
+    };
+    ticks.extend(
+        (top_rank.div_ceil(step).max(1)..=bottom_rank / step)
+            .map(|k| k * step)
+            .filter(|&r| r > 1)
+            .map(|r| (r, y_of(r))),
+    );
+    ticks
+}
+
+/// The axis caption, and its lines: it starts over the rank labels and stops short of the
+/// counter's widest rank.
+fn axis_caption(
+    model: &Model,
+    lang: Lang,
+    v: &Viewport,
+    plot: &Rect,
+    years: &[PlacedYear],
+    top_rank: u32,
+    counter_anchor: (i32, i32),
+) -> (String, Vec<String>) {
+    let axis_cut = top_rank > 1;
+    let label = model.ranking.label.get(lang);
+    let caption = rank_axis_caption(label, axis_cut.then_some(top_rank), lang);
+    let counter_css = years
+        .iter()
+        .filter_map(|y| y.rank)
+        .map(|r| approx_text_width(&rank_short(r, lang), 28.0) * 1.1)
+        .fold(0.0, f64::max);
+    let room = (f64::from(counter_anchor.0 - plot.left) / v.scale) + 32.0 - counter_css - 12.0;
+    let room = room.max(60.0);
+    let lines = wrap_text(&caption, 12.0, room, 2);
+    if axis_cut && lines.last().is_some_and(|l| l.ends_with('…')) {
+        // The words that say where the axis starts are kept whole; the label gives way.
+        let note = caption.strip_prefix(label).unwrap_or(&caption).trim_start();
+        let lines = vec![fit_text(label, 12.0, room), fit_text(note, 12.0, room)];
+        return (caption, lines);
+    }
+    (caption, lines)
+}
+
+/// The changes between known neighbouring years, below their segments. A change that would
+/// cover a rank, or another change, is left off (a phone's dozen years): the readout and the
+/// table still give it.
+fn change_labels(
+    years: &[PlacedYear],
+    v: &Viewport,
+    plot: &Rect,
+    gaps: &[GapBand],
+) -> Vec<ChangeLabel> {
+    let mut changes: Vec<ChangeLabel> = years
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, w)| match (w[0].rank, w[1].rank, w[0].y, w[1].y) {
+            (Some(ra), Some(rb), Some(ya), Some(yb)) => Some(ChangeLabel {
+                to: i + 1,
+                x: (w[0].x + w[1].x) / 2,
+                // Below the segment: points carry their own labels above.
+                y: (ya + yb) / 2 + v.px(8.0),
+                text: change_mark(ra, rb),
+            }),
+            _ => None,
+        })
+        .collect();
+    let ranks = point_labels(v, plot, years, gaps, &[]);
+    let mut kept: Vec<Rect> = Vec::new();
+    changes.retain(|c| {
+        let b = point_labels(v, plot, &[], gaps, std::slice::from_ref(c));
+        let clear = b
+            .iter()
+            .all(|b| !ranks.iter().chain(&kept).any(|r| overlaps(b, r)));
+        if clear {
+            kept.extend(b);
+        }
+        clear
+    });
+    changes
+}
+
 fn gap_words(
     g: &GapBand,
     years: &[PlacedYear],

@@ -1,5 +1,7 @@
 //! The rank chart's placed marks, shared by its layout and its annotations' layout.
 
+use crate::drawing::Rect;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedYear {
     pub year: i32,
@@ -45,4 +47,43 @@ pub struct ChangeLabel {
     pub x: i32,
     pub y: i32,
     pub text: String,
+}
+
+/// The shaded spans of unpublished years: each run of unknown ranks, from the known year
+/// before it to the known year after (half a year's step past the plot's edge where there is
+/// none), between those years' ranks (the whole plot's height where one is missing).
+pub fn gap_bands(years: &[PlacedYear], spacing: f64, plot: &Rect) -> Vec<GapBand> {
+    let count = years.len();
+    let mut gaps = Vec::new();
+    let mut i = 0;
+    while i < count {
+        if years[i].rank.is_some() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < count && years[i].rank.is_none() {
+            i += 1;
+        }
+        let end = i - 1;
+        let half = (spacing / 2.0).round() as i32;
+        let before = start.checked_sub(1).map(|k| &years[k]);
+        let after = years.get(end + 1);
+        let x0 = before.map_or(years[start].x - half, |b| b.x);
+        let x1 = after.map_or(years[end].x + half, |a| a.x);
+        let (y0, y1) = match (before.and_then(|b| b.y), after.and_then(|a| a.y)) {
+            (Some(a), Some(b)) => (a.min(b), a.max(b)),
+            _ => (plot.top, plot.bottom),
+        };
+        gaps.push(GapBand {
+            first: start,
+            last: end,
+            x0: x0.max(plot.left - half),
+            x1: x1.min(plot.right + half),
+            y0,
+            y1,
+            words: None,
+        });
+    }
+    gaps
 }
