@@ -3,7 +3,7 @@
 //! callout on a narrow chart) becomes a numbered marker; its text is then a numbered note
 //! under the plot.
 
-use super::marks::{ChangeLabel, GapBand, PlacedYear};
+use super::marks::{inside, overlaps, text_box, ChangeLabel, GapBand, PlacedYear};
 use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
 use crate::lang::Lang;
 use crate::model::{AnnotationKind, Model};
@@ -81,37 +81,6 @@ impl AnnotationLayout {
         self.callouts
             .iter()
             .any(|c| matches!(c.place, CalloutPlace::Marker { .. }))
-    }
-}
-
-pub(super) fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-}
-
-pub(super) fn inside(a: &Rect, area: &Rect) -> bool {
-    a.left >= area.left && a.right <= area.right && a.top >= area.top && a.bottom <= area.bottom
-}
-
-/// The box a text of `width` × `height` takes when drawn at (`x`, `y`) with anchor `h`, `v`.
-pub(super) fn text_box(x: i32, y: i32, width: i32, height: i32, h: HPos, v: VPos) -> Rect {
-    // Halves of the size left of and above the anchor point.
-    let halves_left = match h {
-        HPos::Left => 0,
-        HPos::Center => 1,
-        HPos::Right => 2,
-    };
-    let halves_above = match v {
-        VPos::Top => 0,
-        VPos::Center => 1,
-        VPos::Bottom => 2,
-    };
-    let left = x - (width * halves_left) / 2;
-    let top = y - (height * halves_above) / 2;
-    Rect {
-        left,
-        top,
-        right: left + width,
-        bottom: top + height,
     }
 }
 

@@ -2,9 +2,9 @@
 //! Drawing and hit-testing both read this one layout, so what is drawn is what is hit.
 
 use super::annotation_layout::{
-    lines_and_bands, occupied, overlaps, place_callouts, point_labels, AnnotationLayout,
+    lines_and_bands, occupied, place_callouts, point_labels, AnnotationLayout,
 };
-use super::marks::gap_bands;
+use super::marks::{gap_bands, overlaps};
 pub use super::marks::{ChangeLabel, GapBand, GapWords, PlacedYear};
 use super::peer_layout::{distance_to_line, end_label_gutter_css, peer_layout, PeerLine};
 use crate::drawing::{approx_text_width, fit_text, wrap_text, Rect, Viewport};

@@ -3,8 +3,8 @@
 //! label and mark, or left off where there is no room (the place stays in the table, the
 //! summary and the readout, and is still focusable).
 
-use super::annotation_layout::{inside, overlaps};
 use super::marks::PlacedYear;
+use super::marks::{inside, overlaps};
 use crate::drawing::{approx_text_width, fit_text, Rect, Viewport};
 use crate::lang::Lang;
 use crate::model::Model;

@@ -31,6 +31,13 @@ pub(crate) async fn open_studio(b: &Browser) {
     .await;
 }
 
+/// The studio as a new author finds it: no draft saved in this browser.
+async fn open_fresh_studio(b: &Browser) {
+    open_studio(b).await;
+    b.js("localStorage.clear()").await;
+    open_studio(b).await;
+}
+
 /// The bundled story opened in the studio, with no problem left.
 pub(crate) async fn open_story(b: &Browser) {
     b.find("#new-story")
@@ -768,9 +775,7 @@ async fn a_failed_fetch_a_paste_over_a_preview_and_a_corrupt_draft_leave_the_stu
         ..Options::default()
     })
     .await;
-    open_studio(&b).await;
-    b.js("localStorage.clear()").await;
-    open_studio(&b).await;
+    open_fresh_studio(&b).await;
     // The example's file answers 500: said, and the studio goes on.
     b.find("#new-example")
         .await
@@ -897,9 +902,7 @@ async fn a_failed_fetch_a_paste_over_a_preview_and_a_corrupt_draft_leave_the_stu
 async fn a_new_sub_rankings_panel_downloads() {
     let b = Browser::start(Options::default()).await;
     let downloads = download_folder(&b, "studio-panel").await;
-    open_studio(&b).await;
-    b.js("localStorage.clear()").await;
-    open_studio(&b).await;
+    open_fresh_studio(&b).await;
     open_story(&b).await;
     let panels: u64 = b
         .js("return document.querySelectorAll('.studio-panel').length")
@@ -963,9 +966,7 @@ async fn a_new_sub_rankings_panel_downloads() {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn ten_thousand_rows_are_pasted_and_used_within_a_second_each() {
     let b = Browser::start(Options::default()).await;
-    open_studio(&b).await;
-    b.js("localStorage.clear()").await;
-    open_studio(&b).await;
+    open_fresh_studio(&b).await;
     open_story(&b).await;
     let rows: String = (0..10_000)
         .map(|i| format!("{}\t{}\n", 1000 + i, 1 + i % 150))
@@ -1031,5 +1032,8 @@ async fn ten_thousand_rows_are_pasted_and_used_within_a_second_each() {
         5000,
     )
     .await;
+    b.js("document.getElementById('points').scrollIntoView()")
+        .await;
+    b.screenshot("studio-10000-rows.png").await;
     b.close().await;
 }
