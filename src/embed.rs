@@ -27,7 +27,7 @@ pub struct Wanted<'a> {
 /// light palette, so there they wait for the canvas), and the `<noscript>` picture instead of
 /// the first look when scripting is off.
 const SKELETON_CSS: &str = "@media (prefers-color-scheme: dark) { .rankclimb-skeleton > .rankclimb:not([data-theme]) { background: #111827; color: #f3f4f6; } \
-     .rankclimb-skeleton > .rankclimb:not([data-theme]) .rankclimb-still > svg { visibility: hidden; } }\n\
+     .rankclimb-skeleton > .rankclimb:not([data-theme]) .rankclimb-still > * { visibility: hidden; } }\n\
      @media (scripting: none) { .rankclimb-skeleton > .rankclimb { display: none; } }\n";
 
 /// The chart's first look for `model`: a declarative shadow root holding `stylesheet` and the

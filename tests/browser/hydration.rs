@@ -66,9 +66,10 @@ async fn still_then_live(options: Options, page: &str, label: &str) {
     // that suits the box (wide or narrow).
     b.wait_for(
         "const s = q('.rankclimb-still'); if (!s) return false;
-         const shown = [...s.querySelectorAll('svg')].filter(v => getComputedStyle(v).display !== 'none');
+         const shown = [...s.children].filter(v => getComputedStyle(v).display !== 'none');
          const r = s.getBoundingClientRect();
-         return shown.length === 1 && r.width > 100 && r.height > 100 && document.readyState !== 'loading';",
+         return shown.length === 1 && (shown[0].tagName !== 'IMG' || (shown[0].complete && shown[0].naturalWidth > 0))
+           && r.width > 100 && r.height > 100 && document.readyState !== 'loading';",
         10_000,
     )
     .await;
@@ -216,6 +217,14 @@ async fn the_iframe_page_carries_the_still_and_the_chart_adopts_it() {
         10_000,
     )
     .await;
+    // Where motion is not reduced, the final pictures are neither shown nor decoded.
+    assert_eq!(
+        b.js("const imgs = qa('.rankclimb-still > img');
+              return imgs.length >= 2 && imgs.every(i => getComputedStyle(i).display === 'none' && i.naturalWidth === 0)")
+            .await,
+        serde_json::Value::Bool(true),
+        "the final pictures were loaded for a reader whose motion is not reduced"
+    );
     b.js("window.__title = q('.rankclimb-title'); return true;")
         .await;
     b.release_wasm();

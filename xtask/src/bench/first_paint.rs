@@ -29,9 +29,9 @@ pub const SCREEN_PROBE: &str = "(() => {
     const root = document.querySelector('[data-rankclimb]')?.shadowRoot;
     if (!root) return false;
     if (performance.getEntriesByName('rankclimb:first-frame').length) return true;
-    for (const svg of root.querySelectorAll('.rankclimb-still svg')) {
-      const r = svg.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) return true;
+    for (const pic of root.querySelectorAll('.rankclimb-still > svg, .rankclimb-still > img')) {
+      const r = pic.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && (pic.tagName !== 'IMG' || pic.naturalWidth > 0)) return true;
     }
     return false;
   };
