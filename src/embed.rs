@@ -3,13 +3,13 @@
 //! `<iframe>` snippet. `cargo xtask dist` writes them beside each data file and into the demo
 //! pages; the studio puts them in its download.
 
+use crate::describe::summary;
 use crate::drawing::{DrawError, Theme};
 use crate::figure_markup::{figure, to_html, REGION_ATTRS};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::Lang;
 use crate::still::stills_of;
 use crate::view::views;
-use crate::words::summary;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// What an embedding element asks for, read from its attributes.

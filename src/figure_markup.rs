@@ -3,13 +3,13 @@
 //! into the page (with each canvas's still); the web shell adopts those elements when it
 //! finds them, and builds the same elements from the same description when it does not.
 
-use crate::lang::controls::{buttons, sources_summary, tap_hint};
-use crate::lang::Lang;
+use crate::describe::{callout_texts, note_lines, source_entries, summary, title};
 use crate::model::{Model, PanelKind};
 use crate::panel_chart::layout::{panel_css_height, TILE_H, TILE_MIN_W};
+use crate::phrasebook::controls::{buttons, sources_summary, tap_hint};
+use crate::phrasebook::Lang;
 use crate::rank_chart::layout::{RANK_ASPECT, RANK_MAX_CSS_HEIGHT, RANK_MIN_CSS_HEIGHT};
 use crate::view::ViewKind;
-use crate::words::{callout_texts, note_lines, source_entries, summary, title};
 
 pub use crate::drawing::NARROW_BELOW_CSS_PX;
 

@@ -12,14 +12,15 @@
 pub mod author;
 pub mod check;
 pub mod data;
+pub mod describe;
 pub mod drawing;
 #[cfg(feature = "studio")]
 pub mod embed;
 pub mod figure_markup;
 pub mod interaction;
-pub mod lang;
 pub mod model;
 pub mod panel_chart;
+pub mod phrasebook;
 pub mod rank_chart;
 #[cfg(feature = "author")]
 pub mod share_card;
@@ -29,12 +30,11 @@ pub mod static_image;
 #[cfg(feature = "studio")]
 pub mod still;
 pub mod view;
-pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 
 pub use check::{validate, DataError};
 pub use data::DataFile;
-pub use lang::Lang;
 pub use model::Model;
+pub use phrasebook::Lang;

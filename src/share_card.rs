@@ -4,12 +4,12 @@
 //! climb drawn by the same code as the canvas (which ends on the latest known rank in large
 //! type), and the source line of that rank.
 
+use crate::describe::title;
 use crate::drawing::{text_style, wrap_text, DrawError, Layer, Theme, Viewport};
-use crate::lang::phrases::readout_sources;
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::phrases::readout_sources;
+use crate::phrasebook::Lang;
 use crate::view::{draw_view, view_layout, ViewKind};
-use crate::words::title;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

@@ -3,10 +3,10 @@
 //! static files that any host serves. Crawlers need absolute URLs: `base` is where the built
 //! files are published ("" when it is not known, and then the links stay relative).
 
+use crate::describe::summary;
 use crate::embed::{frame_height, iframe_snippet};
 use crate::model::Model;
 use crate::share_card::CARD_SIZE;
-use crate::words::summary;
 use html_escape::encode_double_quoted_attribute as attr;
 
 /// The name oEmbed consumers show for the provider.

@@ -2,12 +2,12 @@
 //! the build writes it as PNG and SVG for readers without JavaScript or wasm, for print
 //! and for social-share previews.
 
+use crate::describe::summary;
+use crate::describe::{all_sources_line, callout_texts, note_lines, title};
 use crate::drawing::{text_style, wrap_text, DrawError, Layer, Theme, Viewport};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::Lang;
 use crate::view::{draw_view, view_css_height, view_layout, views, ViewKind, ViewLayout};
-use crate::words::summary;
-use crate::words::{all_sources_line, callout_texts, note_lines, title};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

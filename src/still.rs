@@ -12,8 +12,8 @@
 //! ~90 ms sooner, and the page's text in that first paint).
 
 use crate::drawing::{DrawError, Layer, Theme, Viewport, FONT_FAMILY};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::Lang;
 use crate::view::{draw_view, view_css_height, view_layout, ViewKind, ViewLayout};
 use plotters::prelude::*;
 

@@ -1,15 +1,15 @@
 //! One canvas of the infographic, whatever it shows: the rank chart or an indicator panel.
 //! The web shell handles every canvas through these few functions.
 
+use crate::describe::{panel_readout, rank_readout_beside, Readout};
 use crate::drawing::{DrawError, Layer, Theme, Viewport};
-use crate::lang::Lang;
 use crate::model::Model;
 use crate::panel_chart::{draw_panel, panel_css_height, panel_layout, PanelLayout};
+use crate::phrasebook::Lang;
 use crate::rank_chart::{
     css_height_for_width, draw_rank_chart, draw_rank_gaps, draw_rank_moving, draw_rank_static,
     rank_layout, reveal_to_x, Frame, RankLayout,
 };
-use crate::words::{panel_readout, rank_readout_beside, Readout};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

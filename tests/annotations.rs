@@ -6,12 +6,12 @@ mod common;
 
 use rankclimb::check::load::parse_json;
 use rankclimb::check::validate_with_csv;
+use rankclimb::describe::{rank_readout, summary};
 use rankclimb::drawing::{Rect, Viewport};
-use rankclimb::lang::LocalText;
 use rankclimb::model::{Annotation, AnnotationKind, Model};
+use rankclimb::phrasebook::LocalText;
 use rankclimb::rank_chart::annotation_layout::occupied;
 use rankclimb::rank_chart::rank_layout;
-use rankclimb::words::{rank_readout, summary};
 use rankclimb::Lang;
 
 fn example() -> Model {

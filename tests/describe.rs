@@ -2,8 +2,8 @@
 
 mod common;
 use common::story;
-use rankclimb::lang::phrases::ordinal;
-use rankclimb::words::{rank_readout, summary};
+use rankclimb::describe::{rank_readout, summary};
+use rankclimb::phrasebook::phrases::ordinal;
 use rankclimb::Lang;
 
 #[test]
@@ -177,6 +177,6 @@ fn words_follow_the_count_and_mark_the_example_once() {
         Some(include_str!("../www/data/example-city-ranks.csv")),
     )
     .expect("example");
-    let t = rankclimb::words::title(&example, Lang::En);
+    let t = rankclimb::describe::title(&example, Lang::En);
     assert_eq!(t.matches("xample").count(), 1, "{t}");
 }

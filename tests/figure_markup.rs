@@ -82,7 +82,7 @@ fn the_page_and_the_shell_build_the_same_tree_from_one_description() {
                 assert_eq!(elements_with_class(&html, class::PANEL), kinds.len() - 1);
                 assert_eq!(
                     elements_with_class(&html, class::NOTE),
-                    rankclimb::words::note_lines(&model, lang).len()
+                    rankclimb::describe::note_lines(&model, lang).len()
                 );
                 // Each stage holds its still first, where the shell swaps in the canvas.
                 for (i, stage) in html.split("class=\"rankclimb-stage ").skip(1).enumerate() {

@@ -3,6 +3,7 @@
 mod common;
 use common::{story, story_with};
 use plotters::prelude::*;
+use rankclimb::describe::{panel_readout, panel_summary};
 use rankclimb::drawing::Layer;
 use rankclimb::drawing::Theme;
 use rankclimb::drawing::Viewport;
@@ -11,7 +12,6 @@ use rankclimb::model::PanelKind;
 use rankclimb::panel_chart::layout::PanelMarks;
 use rankclimb::panel_chart::{draw_panel, item_progress};
 use rankclimb::panel_chart::{panel_css_height, panel_layout, PanelLayout};
-use rankclimb::words::{panel_readout, panel_summary};
 use rankclimb::{Lang, Model};
 use serde_json::json;
 
@@ -272,7 +272,7 @@ fn readouts_give_value_unit_and_source() {
     // The compact readout names the source by its short name; the full citation, with the
     // publication, title and the words relied on, stays in the table.
     assert_eq!(r.lines[2], "来源：纪实报道，2022年");
-    let table = rankclimb::words::table::tables(&m, Lang::Zh);
+    let table = rankclimb::describe::table::tables(&m, Lang::Zh);
     assert!(
         table.iter().flat_map(|t| &t.rows).flatten().any(|c| c
             .contains("纪实报道《风劲帆满图新志 砥砺奋进正当时》，2022年")
@@ -285,7 +285,7 @@ fn readouts_give_value_unit_and_source() {
         money.lines[1], "Total investment: 6.405 billion yuan",
         "{money:?}"
     );
-    let en_tables = rankclimb::words::table::tables(&m, Lang::En);
+    let en_tables = rankclimb::describe::table::tables(&m, Lang::En);
     let investment = en_tables
         .iter()
         .find(|t| t.caption.contains("Projects signed"))
@@ -496,7 +496,7 @@ fn panel_fields_belong_to_their_kind() {
 /// Moving the decimal point is exact text, never a float product.
 #[test]
 fn shifted_values_move_the_point_only() {
-    use rankclimb::lang::phrases::{format_shifted, shifted_text};
+    use rankclimb::phrasebook::phrases::{format_shifted, shifted_text};
     for (v, shift, want) in [
         (64.05, -1, "6.405"),
         (142.7, -1, "14.27"),

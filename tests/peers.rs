@@ -6,14 +6,14 @@ mod common;
 
 use rankclimb::check::load::parse_json;
 use rankclimb::check::validate_with_csv;
+use rankclimb::describe::table::tables;
+use rankclimb::describe::{rank_readout_beside, summary};
 use rankclimb::drawing::{Rect, Viewport};
 use rankclimb::interaction::keys::place_key;
-use rankclimb::lang::LocalText;
 use rankclimb::model::{Model, Peer};
+use rankclimb::phrasebook::LocalText;
 use rankclimb::rank_chart::annotation_layout::occupied;
 use rankclimb::rank_chart::{css_height_for_width, rank_layout, RankLayout};
-use rankclimb::words::table::tables;
-use rankclimb::words::{rank_readout_beside, summary};
 use rankclimb::{DataError, Lang};
 use serde_json::json;
 

@@ -6,11 +6,11 @@ mod common;
 use common::STORY;
 use plotters::prelude::*;
 use proptest::prelude::*;
+use rankclimb::describe::{panel_summary, summary};
 use rankclimb::drawing::Layer;
 use rankclimb::drawing::Theme;
 use rankclimb::drawing::Viewport;
 use rankclimb::view::{draw_view, item_count, readout, view_css_height, view_layout, views, Focus};
-use rankclimb::words::{panel_summary, summary};
 use rankclimb::{validate, Lang, Model};
 use serde_json::{json, Value};
 

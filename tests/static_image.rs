@@ -3,9 +3,9 @@
 mod common;
 use common::story;
 use plotters::prelude::*;
+use rankclimb::describe::table::{csv, neutralise_formula, tables};
 use rankclimb::drawing::Theme;
 use rankclimb::static_image::{draw_static, static_alt, static_css_height};
-use rankclimb::words::table::{csv, neutralise_formula, tables};
 use rankclimb::Lang;
 
 #[test]

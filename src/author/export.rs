@@ -2,12 +2,12 @@
 //! tables, and a README with the snippets to paste, in a zip laid out like `dist/`, so that
 //! unzipped beside rankclimb's files it works as an embed with no other step.
 
+use crate::describe::table::tables;
 use crate::drawing::{DrawError, Theme};
 use crate::embed::{div_snippet, first_look, frame_page, iframe_snippet, Wanted};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::Lang;
 use crate::static_image::{draw_static, static_alt, static_css_height, STATIC_WIDTH};
-use crate::words::table::tables;
 use plotters::prelude::*;
 use std::io::Write;
 

@@ -4,7 +4,7 @@
 
 use super::problem::Problem;
 use crate::data::RankEntry;
-use crate::lang::LocalText;
+use crate::phrasebook::LocalText;
 
 const COLUMNS: [&str; 6] = ["year", "rank", "of", "sources", "note_zh", "note_en"];
 

@@ -26,8 +26,8 @@ pub use csv_points::points_from_csv;
 pub use problem::{DataError, Problem};
 
 use crate::data::DataFile;
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::Lang;
 use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_TITLE_CHARS};
 use panels::check_panels;
 use problem::{hint, Checker};

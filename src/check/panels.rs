@@ -2,8 +2,8 @@
 
 use super::problem::{hint, Checker};
 use crate::data::{PanelEntry, SourceEntry};
-use crate::lang::LocalText;
 use crate::model::{BarItem, Measure, Panel, PanelKind, RankItem, Reference, StatItem};
+use crate::phrasebook::LocalText;
 
 const MAX_ITEMS: usize = 40;
 const MAX_MEASURES: usize = 4;

@@ -17,7 +17,7 @@ macro_rules! hint {
         ""
     };
 }
-use crate::lang::LocalText;
+use crate::phrasebook::LocalText;
 pub(crate) use hint;
 use std::fmt;
 

@@ -4,9 +4,9 @@
 use super::limits::{MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_SOURCE_CHARS};
 use super::problem::{hint, Checker};
 use crate::data::{DocumentEntry, SourceEntry};
-use crate::lang::phrases::punct;
-use crate::lang::{Lang, LocalText};
 use crate::model::{Document, Source};
+use crate::phrasebook::phrases::punct;
+use crate::phrasebook::{Lang, LocalText};
 
 /// An id an author can type, checked in the author's tools only.
 #[cfg(feature = "author")]

@@ -9,7 +9,7 @@ pub use panel_entry::{
     BarItemEntry, MeasureEntry, PanelEntry, RankItemEntry, ReferenceEntry, StatEntry,
 };
 
-use crate::lang::LocalText;
+use crate::phrasebook::LocalText;
 use serde::{Deserialize, Deserializer};
 
 /// A value that must be written out, as a number or as `null`: an unknown is said, never

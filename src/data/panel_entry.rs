@@ -1,7 +1,7 @@
 //! The indicator panels as written in the data file: one flat set of fields, read in one
 //! pass and sorted into its kind by `try_from`.
 
-use crate::lang::LocalText;
+use crate::phrasebook::LocalText;
 use serde::{Deserialize, Deserializer};
 
 /// One indicator panel. Each kind draws a different sort of number, so that numbers of

@@ -5,7 +5,7 @@ mod panel;
 
 pub use panel::{BarItem, Measure, Panel, PanelKind, RankItem, Reference, StatItem};
 
-use crate::lang::{Lang, LocalText};
+use crate::phrasebook::{Lang, LocalText};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {

@@ -1,6 +1,6 @@
 //! The indicator panels of the validated model: what each kind of panel shows.
 
-use crate::lang::LocalText;
+use crate::phrasebook::LocalText;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
@@ -50,12 +50,12 @@ pub struct Measure {
 
 impl Measure {
     /// The value as shown in `lang`: its decimal point moved for the unit, signed if asked.
-    pub fn shown(&self, value: f64, lang: crate::lang::Lang) -> String {
+    pub fn shown(&self, value: f64, lang: crate::phrasebook::Lang) -> String {
         let shift = match lang {
-            crate::lang::Lang::Zh => self.shift.0,
-            crate::lang::Lang::En => self.shift.1,
+            crate::phrasebook::Lang::Zh => self.shift.0,
+            crate::phrasebook::Lang::En => self.shift.1,
         };
-        crate::lang::phrases::format_shifted(value, self.signed, shift)
+        crate::phrasebook::phrases::format_shifted(value, self.signed, shift)
     }
 }
 

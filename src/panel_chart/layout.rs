@@ -2,11 +2,11 @@
 //! is over. Like the rank chart, one layout serves drawing and hit-testing.
 
 use crate::drawing::{fit_text, wrap_text, Rect, Viewport};
-use crate::lang::phrases::{
+use crate::model::{Panel, PanelKind};
+use crate::phrasebook::phrases::{
     best_rank_end, format_value, label_with_unit, rank_short, reference_label, with_unit,
 };
-use crate::lang::Lang;
-use crate::model::{Panel, PanelKind};
+use crate::phrasebook::Lang;
 use plotters::coord::ranged1d::Ranged;
 use plotters::coord::types::RangedCoordf64;
 

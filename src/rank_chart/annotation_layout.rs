@@ -3,10 +3,12 @@
 //! callout on a narrow chart) becomes a numbered marker; its text is then a numbered note
 //! under the plot.
 
-use super::marks::{inside, overlaps, text_box, ChangeLabel, GapBand, PlacedYear};
+use super::marks::{
+    inside, overlaps, rank_label_anchor, text_box, ChangeLabel, GapBand, PlacedYear,
+};
 use crate::drawing::{approx_text_width, wrap_text, Rect, Viewport};
-use crate::lang::Lang;
 use crate::model::{AnnotationKind, Model};
+use crate::phrasebook::Lang;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// Below this CSS width every callout is a numbered marker: the same line as the docked
@@ -144,21 +146,9 @@ pub fn point_labels(
             bottom: py + r,
         });
         let w = v.px(approx_text_width(&rank.to_string(), 12.0) + 4.0);
-        let below = label_below(y.x, py, gaps);
-        let (ly, vpos) = if below {
-            (py + v.px(9.0), VPos::Top)
-        } else {
-            (py - v.px(9.0), VPos::Bottom)
-        };
-        let (lx, hpos) = if y.x - plot.left < v.px(12.0) {
-            (y.x - v.px(4.0), HPos::Left)
-        } else if plot.right - y.x < v.px(12.0) {
-            (y.x + v.px(4.0), HPos::Right)
-        } else {
-            (y.x, HPos::Center)
-        };
-        let mut b = text_box(lx, ly, w, label_h, hpos, vpos);
-        if matches!(hpos, HPos::Right) {
+        let a = rank_label_anchor(v, plot, y.x, py, gaps);
+        let mut b = text_box(a.x, a.y, w, label_h, a.hpos, a.vpos);
+        if matches!(a.hpos, HPos::Right) {
             // At the right edge the label meets the other places' names, which start just
             // right of it: a name in its row, or the next, would read as the number's, so the
             // names keep a half row clear of it.
@@ -173,12 +163,6 @@ pub fn point_labels(
         out.push(text_box(c.x, c.y, w, label_h, HPos::Center, VPos::Top));
     }
     out
-}
-
-/// Whether a point's rank label goes under it: where a shaded gap sits on top of it.
-pub fn label_below(x: i32, py: i32, gaps: &[GapBand]) -> bool {
-    gaps.iter()
-        .any(|g| g.y1 == py && (g.x0 == x || g.x1 == x) && g.y0 < py)
 }
 
 /// The reference lines and shaded bands, whose places are fixed by their rank or years; their

@@ -2,13 +2,13 @@
 //! native tests and for static images. The layout decides where; this decides how.
 
 use super::annotation_draw::{draw_bands, draw_callouts, draw_reference_lines};
-use super::annotation_layout::label_below;
 use super::layout::RankLayout;
+use super::marks::{rank_label_anchor, LabelAnchor};
 use super::peer_draw::{draw_focused_peer, draw_peers};
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
-use crate::lang::phrases::{example_watermark, not_reported, rank_short, year_label};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::phrases::{example_watermark, not_reported, rank_short, year_label};
+use crate::phrasebook::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -291,22 +291,13 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
             theme.background.filled(),
         ))?;
         root.draw(&Circle::new((y.x, py), v.px(3.75), theme.line.filled()))?;
-        // Under the point where a shaded gap sits on top of it, above it everywhere else.
-        let below = label_below(y.x, py, &layout.gaps);
-        let (ly, vpos) = if below {
-            (py + v.px(9.0), VPos::Top)
-        } else {
-            (py - v.px(9.0), VPos::Bottom)
-        };
-        // At the plot's left edge the label runs rightwards, clear of the rank axis's labels;
-        // at its right edge leftwards, clear of other places' names.
-        let (lx, hpos) = if y.x - p.left < v.px(12.0) {
-            (y.x - v.px(4.0), HPos::Left)
-        } else if p.right - y.x < v.px(12.0) {
-            (y.x + v.px(4.0), HPos::Right)
-        } else {
-            (y.x, HPos::Center)
-        };
+        let LabelAnchor {
+            x: lx,
+            y: ly,
+            hpos,
+            vpos,
+            below,
+        } = rank_label_anchor(&v, &p, y.x, py, &layout.gaps);
         let label = rank.to_string();
         if !layout.peers.is_empty() {
             // Other places' lines run under the main place's labels: a chip of the background

@@ -8,12 +8,12 @@ use super::marks::{gap_bands, overlaps};
 pub use super::marks::{ChangeLabel, GapBand, GapWords, PlacedYear};
 use super::peer_layout::{distance_to_line, end_label_gutter_css, peer_layout, PeerLine};
 use crate::drawing::{approx_text_width, fit_text, wrap_text, Rect, Viewport};
-use crate::lang::annotations::years_span;
-use crate::lang::phrases::{
+use crate::model::Model;
+use crate::phrasebook::annotations::years_span;
+use crate::phrasebook::phrases::{
     change_mark, gap_label, gap_label_with_years, rank_axis_caption, rank_short,
 };
-use crate::lang::Lang;
-use crate::model::Model;
+use crate::phrasebook::Lang;
 use plotters::coord::ranged1d::Ranged;
 use plotters::coord::types::RangedCoordf64;
 

@@ -1,6 +1,6 @@
 //! The rank chart's placed marks, shared by its layout and its annotations' layout.
 
-use crate::drawing::Rect;
+use crate::drawing::{Rect, Viewport};
 use plotters::style::text_anchor::{HPos, VPos};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,5 +117,55 @@ pub(super) fn text_box(x: i32, y: i32, width: i32, height: i32, h: HPos, v: VPos
         top,
         right: left + width,
         bottom: top + height,
+    }
+}
+
+/// Whether a point's rank label goes under it: where a shaded gap sits on top of it.
+fn label_below(x: i32, py: i32, gaps: &[GapBand]) -> bool {
+    gaps.iter()
+        .any(|g| g.y1 == py && (g.x0 == x || g.x1 == x) && g.y0 < py)
+}
+
+/// Where a point's rank label is anchored, and which way it runs from there. The drawing
+/// puts the label here and the layout keeps other words clear of it: one rule for both.
+#[derive(Clone, Copy)]
+pub struct LabelAnchor {
+    pub x: i32,
+    pub y: i32,
+    pub hpos: HPos,
+    pub vpos: VPos,
+    /// The label hangs under the point.
+    pub below: bool,
+}
+
+/// The rank label of the point at (`x`, `py`): under the point where a shaded gap sits on top
+/// of it, above it everywhere else; at the plot's left edge it runs rightwards, clear of the
+/// rank axis's labels, at its right edge leftwards, clear of other places' names.
+pub fn rank_label_anchor(
+    v: &Viewport,
+    plot: &Rect,
+    x: i32,
+    py: i32,
+    gaps: &[GapBand],
+) -> LabelAnchor {
+    let below = label_below(x, py, gaps);
+    let (y, vpos) = if below {
+        (py + v.px(9.0), VPos::Top)
+    } else {
+        (py - v.px(9.0), VPos::Bottom)
+    };
+    let (x, hpos) = if x - plot.left < v.px(12.0) {
+        (x - v.px(4.0), HPos::Left)
+    } else if plot.right - x < v.px(12.0) {
+        (x + v.px(4.0), HPos::Right)
+    } else {
+        (x, HPos::Center)
+    };
+    LabelAnchor {
+        x,
+        y,
+        hpos,
+        vpos,
+        below,
     }
 }

@@ -6,8 +6,8 @@
 use super::marks::PlacedYear;
 use super::marks::{inside, overlaps};
 use crate::drawing::{approx_text_width, fit_text, Rect, Viewport};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::Lang;
 
 /// The size of a place's name at the end of its line (CSS px).
 pub const END_LABEL_PX: f64 = 11.0;

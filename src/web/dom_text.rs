@@ -3,14 +3,14 @@
 //! All data-derived text goes in through `textContent`, never as markup.
 
 use super::dom::{all, build_node, dom_refused, el, part, put_together, set, Dom, DomError};
+use crate::describe::{callout_texts, note_lines, source_entries, table::Table, title};
 use crate::figure_markup::class;
 use crate::figure_markup::source_list;
-use crate::lang::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
-use crate::lang::peers::places_key_hint;
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::controls::{buttons, keyboard_hint, sources_summary, tap_hint};
+use crate::phrasebook::peers::places_key_hint;
+use crate::phrasebook::Lang;
 use crate::view::ViewKind;
-use crate::words::{callout_texts, note_lines, source_entries, table::Table, title};
 use web_sys::{Document, Element};
 
 impl Dom {

@@ -3,8 +3,8 @@
 
 use super::dom::{el, DomError};
 use super::state::Instance;
+use crate::describe::table::csv;
 use crate::drawing::{parse_css_color, Theme};
-use crate::words::table::csv;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Window};
 

@@ -3,10 +3,10 @@
 
 use super::dom::{el, SurfaceDom};
 use super::state::{Instance, State};
+use crate::describe::Readout;
 use crate::interaction::Inspected;
 use crate::view::ViewKind;
 use crate::view::{item_count, readout, readout_position};
-use crate::words::Readout;
 use web_sys::{CustomEvent, CustomEventInit, Document};
 
 impl Instance {

@@ -141,7 +141,13 @@ mod tests {
             html.contains("标题&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
         );
-        assert!(!html.contains("<img"), "{html}");
+        // The only images are the stills' own (the final pictures, in data URLs).
+        assert!(!html.contains("<img src=x"), "{html}");
+        assert_eq!(
+            html.matches("<img").count(),
+            html.matches("<img class=\"rankclimb-still-").count(),
+            "{html}"
+        );
         // One placeholder per plot: the rank chart and every panel.
         let plots = html.matches("rankclimb-reserved").count();
         assert_eq!(plots, 1 + model.panels.len(), "plots: {html}");

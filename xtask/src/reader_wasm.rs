@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn the_author_crates_are_found_by_their_paths() {
         let names: Vec<String> = [
-            "rankclimb::words::table::csv::h1234",
+            "rankclimb::describe::table::csv::h1234",
             "<serde_json::de::Deserializer<R>>::parse_number::h1",
             "csv_core::writer::Writer::field::h2",
             "core::num::dec2flt::dec2flt::h3",

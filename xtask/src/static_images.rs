@@ -118,8 +118,8 @@ fn render(model: &rankclimb::Model, stem: &Path, ratio: f64) -> Result<()> {
     std::fs::write(stem.with_extension("alt.json"), alt)?;
     // The tables the page shows beside the picture when the chart cannot run.
     let tables = serde_json::json!({
-        "zh-CN": rankclimb::words::table::tables(model, Lang::Zh),
-        "en": rankclimb::words::table::tables(model, Lang::En),
+        "zh-CN": rankclimb::describe::table::tables(model, Lang::Zh),
+        "en": rankclimb::describe::table::tables(model, Lang::En),
     });
     std::fs::write(
         stem.with_extension("tables.json"),

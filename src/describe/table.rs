@@ -2,13 +2,13 @@
 //! table, for the download, and for the page shown when the chart cannot run.
 
 use super::annotations::annotation_rows;
-use crate::lang::annotations::annotations_table_words;
-use crate::lang::peers::peers_table_caption;
-use crate::lang::phrases::{
+use crate::model::{add_sources, Model, PanelKind};
+use crate::phrasebook::annotations::annotations_table_words;
+use crate::phrasebook::peers::peers_table_caption;
+use crate::phrasebook::phrases::{
     change_since, format_value, heading, label_with_unit, not_reported, punct, source_list, Heading,
 };
-use crate::lang::{Lang, LocalText};
-use crate::model::{add_sources, Model, PanelKind};
+use crate::phrasebook::{Lang, LocalText};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,12 +1,12 @@
 //! What the tooltip shows and the live region says for one inspected item. Built only from
 //! the model, so every number said is a number in the data file.
 
-use crate::lang::phrases::{
+use crate::model::{add_sources, Measure, Model, PanelKind, RankPoint, StatItem};
+use crate::phrasebook::phrases::{
     between_known_ranks, change_since, format_value, no_data, not_reported, punct, rank_of,
     rank_short, readout_sources, with_unit, year_label,
 };
-use crate::lang::Lang;
-use crate::model::{add_sources, Measure, Model, PanelKind, RankPoint, StatItem};
+use crate::phrasebook::Lang;
 
 /// What the tooltip shows and the live region says for one inspected item.
 #[derive(Debug, Clone, PartialEq, Eq)]

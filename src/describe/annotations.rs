@@ -1,9 +1,9 @@
 //! The annotations in words: where each is, for the summary, the readout and the table.
 
-use crate::lang::annotations::{line_at, years_span};
-use crate::lang::phrases::source_list;
-use crate::lang::Lang;
 use crate::model::{AnnotationKind, Model};
+use crate::phrasebook::annotations::{line_at, years_span};
+use crate::phrasebook::phrases::source_list;
+use crate::phrasebook::Lang;
 
 /// What an annotation marks, in words: a reference line's rank, or its years.
 pub fn where_annotated(kind: AnnotationKind, lang: Lang) -> String {

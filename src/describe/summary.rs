@@ -3,14 +3,14 @@
 
 use super::annotations::where_annotated;
 use super::readout::{measure_text, stat_text};
-use crate::lang::annotations::annotation_sentence;
-use crate::lang::peers::{peer_latest, peers_sentence};
-use crate::lang::phrases::{
+use crate::model::{Model, PanelKind, RankPoint};
+use crate::phrasebook::annotations::annotation_sentence;
+use crate::phrasebook::peers::{peer_latest, peers_sentence};
+use crate::phrasebook::phrases::{
     climb_sentence, cut_axis_sentence, example_prefix, not_reported, punct, rank_of, rank_short,
     unreported_years, Climb,
 };
-use crate::lang::Lang;
-use crate::model::{Model, PanelKind, RankPoint};
+use crate::phrasebook::Lang;
 
 /// The chart's accessible summary, written from the data.
 pub fn summary(model: &Model, lang: Lang) -> String {

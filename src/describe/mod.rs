@@ -1,5 +1,5 @@
 //! Words built from the model: each item's readout, each canvas's summary, and the figures
-//! as tables and CSV. The phrases themselves, in each language, are in `lang::phrases`.
+//! as tables and CSV. The phrases themselves, in each language, are in `phrasebook::phrases`.
 
 pub mod annotations;
 pub mod readout;
@@ -9,9 +9,9 @@ pub mod table;
 pub use readout::{panel_readout, rank_readout, rank_readout_beside, Readout};
 pub use summary::{panel_summary, summary};
 
-use crate::lang::phrases::{all_sources, example_prefix, punct};
-use crate::lang::Lang;
 use crate::model::Model;
+use crate::phrasebook::phrases::{all_sources, example_prefix, punct};
+use crate::phrasebook::Lang;
 
 /// The chart's title, marked when its figures are invented.
 pub fn title(model: &Model, lang: Lang) -> String {
