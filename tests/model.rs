@@ -415,11 +415,12 @@ fn plausibility_warnings_name_their_field() {
     use rankclimb::check::plausibility::warnings;
     assert_eq!(warnings(&story()), vec![]);
     type Edit = fn(&mut serde_json::Value);
-    let cases: [(Edit, &str, &str); 3] = [
+    let cases: [(Edit, &str, &str, &str); 3] = [
         (
             |v| v["ranking"]["points"][0]["rank"] = json!(100000),
             "ranking.points[0].rank",
             "far above every known field size (the largest is 169)",
+            "2016年度的100000远超所有已知的参评总数（最多169家）",
         ),
         (
             |v| {
@@ -432,6 +433,7 @@ fn plausibility_warnings_name_their_field() {
             },
             "ranking.points[4].rank",
             "moves 93 places from 2019 to 2020, more than half of the 169 ranked",
+            "从2019到2020年度变动93位，超过参评169家的一半",
         ),
         (
             |v| {
@@ -440,16 +442,20 @@ fn plausibility_warnings_name_their_field() {
             },
             "ranking.points[4]",
             "2020 is missing between 2019 and 2021",
+            "逐年的序列在2019与2021年度之间缺了2020年度",
         ),
     ];
-    for (edit, path, words) in cases {
+    for (edit, path, words, words_zh) in cases {
         let model = story_with(edit).expect("valid by the letter");
         let found = warnings(&model);
+        // Said in both languages, each with its hint, for the studio's either interface.
         assert!(
-            found
-                .iter()
-                .any(|w| w.path == path && w.message.contains(words)),
-            "{path}: {words:?} not in {found:?}"
+            found.iter().any(|w| w.path == path
+                && w.message.contains(words)
+                && w.message_zh.contains(words_zh)
+                && !w.hint.is_empty()
+                && !w.hint_zh.is_empty()),
+            "{path}: {words:?} / {words_zh:?} not in {found:?}"
         );
     }
 }
@@ -490,4 +496,40 @@ fn a_missing_file_and_a_malformed_file_give_different_errors() {
         !malformed.starts_with('?'),
         "no unknown path is shown: {malformed}"
     );
+}
+
+/// Every problem the checker reports is said in Chinese too, with its hint, for the studio's
+/// Chinese interface: one broken story per kind of rule.
+#[test]
+fn every_problem_is_said_in_chinese_with_its_hint() {
+    type Edit = fn(&mut serde_json::Value);
+    let edits: [Edit; 10] = [
+        |v| v["format"] = json!("rankclimb/9"),
+        |v| v["title"]["zh-CN"] = json!(""),
+        |v| v["measure_word"] = json!("ab"),
+        |v| v["documents"][0]["url"] = json!("ftp://x"),
+        |v| v["sources"][0]["id"] = v["sources"][1]["id"].clone(),
+        |v| v["ranking"]["points"][0]["rank"] = json!(0),
+        |v| v["ranking"]["points"][1]["year"] = json!(1800),
+        |v| v["ranking"]["axis"] = json!({"from": 90, "to": 80}),
+        |v| v["ranking"]["annotations"][0]["kind"] = json!("arrow"),
+        |v| v["panels"][0]["items"] = json!([]),
+    ];
+    let mut seen = 0;
+    for edit in edits {
+        let Err(DataError::Invalid(problems)) = story_with(edit) else {
+            panic!("the edit was not refused as invalid");
+        };
+        for p in problems {
+            seen += 1;
+            assert!(
+                p.message_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && !p.hint_zh.is_empty(),
+                "{p:?}"
+            );
+        }
+    }
+    assert!(seen >= 10, "{seen} problems");
 }

@@ -2,7 +2,7 @@
 //! cites a source.
 
 use super::limits::{MAX_ANNOTATIONS, MAX_LABEL_CHARS, MAX_ZONES};
-use super::problem::{hint, Checker};
+use super::problem::{hint, say, Checker};
 use crate::data::{AnnotationEntry, SourceEntry};
 use crate::model::{Annotation, AnnotationKind, RankPoint};
 
@@ -15,10 +15,14 @@ pub(super) fn check_annotations(
     if entries.len() > MAX_ANNOTATIONS {
         c.report(
             "ranking.annotations",
-            format!("has {} annotations", entries.len()),
-            hint!(format!(
-                "keep at most {MAX_ANNOTATIONS}: more crowd the chart"
-            )),
+            say!(
+                format!("has {} annotations", entries.len()),
+                format!("有{}条注释", entries.len())
+            ),
+            hint!(
+                format!("keep at most {MAX_ANNOTATIONS}: more crowd the chart"),
+                format!("最多保留{MAX_ANNOTATIONS}条：再多图表就挤了")
+            ),
         );
     }
     let mut out = Vec::new();
@@ -47,8 +51,14 @@ fn annotation_kind(
         if value.is_none() {
             c.report(
                 format!("{path}.{field}"),
-                format!("is missing: a {} needs it", a.kind),
-                hint!("see the data format in the README"),
+                say!(
+                    format!("is missing: a {} needs it", a.kind),
+                    format!("缺少：{}需要它", a.kind)
+                ),
+                hint!(
+                    "see the data format in the README",
+                    "请参看README中的数据格式"
+                ),
             );
         }
         value
@@ -58,8 +68,14 @@ fn annotation_kind(
         if found.is_none() {
             c.report(
                 format!("{path}.{field}"),
-                format!("{value} is not a year of the series"),
-                hint!("name one of the years in ranking.points"),
+                say!(
+                    format!("{value} is not a year of the series"),
+                    format!("{value}不是序列中的年度")
+                ),
+                hint!(
+                    "name one of the years in ranking.points",
+                    "请写ranking.points中的某个年度"
+                ),
             );
         }
         found
@@ -67,7 +83,12 @@ fn annotation_kind(
     match a.kind.as_str() {
         "line" => {
             let rank = needs(c, "rank", a.rank)?;
-            let rank = c.whole(&format!("{path}.rank"), rank, "the line's rank", MAX_ZONES)?;
+            let rank = c.whole(
+                &format!("{path}.rank"),
+                rank,
+                ("the line's rank", "参考线的名次"),
+                MAX_ZONES,
+            )?;
             Some(AnnotationKind::Line { rank })
         }
         "band" => {
@@ -77,8 +98,8 @@ fn annotation_kind(
             if from > to {
                 c.report(
                     format!("{path}.to"),
-                    "comes before from",
-                    hint!("write the earlier year as from"),
+                    say!("comes before from", "在from之前"),
+                    hint!("write the earlier year as from", "请把较早的年度写作from"),
                 );
                 return None;
             }
@@ -93,11 +114,17 @@ fn annotation_kind(
             if points[at].rank.is_none() {
                 c.report(
                     format!("{path}.year"),
-                    format!(
-                        "{}'s rank is unknown: there is no point to mark",
-                        points[at].year
+                    say!(
+                        format!(
+                            "{}'s rank is unknown: there is no point to mark",
+                            points[at].year
+                        ),
+                        format!("{}年度名次不详：没有可标注的点", points[at].year)
                     ),
-                    hint!("use a band over the years of unknown rank instead"),
+                    hint!(
+                        "use a band over the years of unknown rank instead",
+                        "请改用覆盖名次不详年度的阴影带"
+                    ),
                 );
                 return None;
             }
@@ -108,8 +135,14 @@ fn annotation_kind(
         other => {
             c.report(
                 format!("{path}.kind"),
-                format!("{other:?} is not a kind of annotation"),
-                hint!("write \"line\", \"band\" or \"callout\""),
+                say!(
+                    format!("{other:?} is not a kind of annotation"),
+                    format!("{other:?}不是注释的种类")
+                ),
+                hint!(
+                    "write \"line\", \"band\" or \"callout\"",
+                    "请写\"line\"、\"band\"或\"callout\""
+                ),
             );
             None
         }

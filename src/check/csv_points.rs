@@ -2,18 +2,26 @@
 //! `year,rank,of,sources[,note_zh,note_en]`, with `null` for an unknown value and several
 //! source ids separated by `;`.
 
-use super::problem::Problem;
+use super::problem::{Problem, Said};
 use crate::data::RankEntry;
 use crate::phrasebook::LocalText;
 
 const COLUMNS: [&str; 6] = ["year", "rank", "of", "sources", "note_zh", "note_en"];
 
+/// A problem of a CSV file, which only the command line reads (the studio takes pasted cells,
+/// and says their problems itself): in English alone.
 fn problem(file: &str, line: u64, message: String, hint: &str) -> Problem {
-    Problem {
-        path: format!("{file} line {line}"),
-        message,
-        hint: hint.to_string(),
-    }
+    Problem::new(
+        format!("{file} line {line}"),
+        Said {
+            en: message,
+            zh: String::new(),
+        },
+        Said {
+            en: hint.to_string(),
+            zh: String::new(),
+        },
+    )
 }
 
 /// A cell that must hold a number, or `null` where `nullable`.

@@ -30,7 +30,7 @@ use crate::model::Model;
 use crate::phrasebook::Lang;
 use limits::{FORMAT, MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_TITLE_CHARS};
 use panels::check_panels;
-use problem::{hint, Checker};
+use problem::{hint, say, Checker};
 use ranking::check_ranking;
 
 /// Check a parsed data file against every rule and build the model, or list all problems.
@@ -45,8 +45,11 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
     if file.format != FORMAT {
         c.report(
             "format",
-            format!("is {:?}, which this version does not read", file.format),
-            hint!("write \"rankclimb/1\""),
+            say!(
+                format!("is {:?}, which this version does not read", file.format),
+                format!("是{:?}，此版本读不了", file.format)
+            ),
+            hint!("write \"rankclimb/1\"", "请写\"rankclimb/1\""),
         );
     }
     let language = match file.language.as_deref() {
@@ -54,8 +57,11 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
             c.report(
                 "language",
-                format!("{tag:?} is not a language of this chart"),
-                hint!("write \"zh-CN\" or \"en\""),
+                say!(
+                    format!("{tag:?} is not a language of this chart"),
+                    format!("{tag:?}不是本图表使用的语言")
+                ),
+                hint!("write \"zh-CN\" or \"en\"", "请写\"zh-CN\"或\"en\""),
             );
             Lang::default()
         }),
@@ -80,8 +86,14 @@ pub fn validate_with_csv(file: DataFile, csv: Option<&str>) -> Result<Model, Dat
         Some(w) => {
             c.report(
                 "measure_word",
-                format!("{w:?} is not one Chinese character"),
-                hint!("write the measure word the sources use, such as \"家\""),
+                say!(
+                    format!("{w:?} is not one Chinese character"),
+                    format!("{w:?}不是一个汉字")
+                ),
+                hint!(
+                    "write the measure word the sources use, such as \"家\"",
+                    "请写来源使用的量词，如\"家\""
+                ),
             );
             "个".to_string()
         }

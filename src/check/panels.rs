@@ -1,6 +1,6 @@
 //! The rules an indicator panel's data must meet, and the model's panels built from it.
 
-use super::problem::{hint, Checker};
+use super::problem::{hint, say, Checker};
 use crate::data::{PanelEntry, SourceEntry};
 use crate::model::{BarItem, Measure, Panel, PanelKind, RankItem, Reference, StatItem};
 use crate::phrasebook::LocalText;
@@ -18,8 +18,11 @@ fn unit(c: &mut Checker, path: &str, u: &LocalText) {
         if s.chars().count() > 24 || s.chars().any(char::is_control) {
             c.report(
                 format!("{path}.{lang}"),
-                "is not a short unit",
-                hint!("write a unit such as \"%\" or \"亿元\""),
+                say!("is not a short unit", "不是简短的单位"),
+                hint!(
+                    "write a unit such as \"%\" or \"亿元\"",
+                    "请写单位，如\"%\"或\"亿元\""
+                ),
             );
         }
     }
@@ -29,8 +32,14 @@ fn value(c: &mut Checker, path: &str, v: f64) -> Option<f64> {
     if !v.is_finite() || v.abs() > MAX_VALUE {
         c.report(
             path,
-            format!("{v} is not a usable number"),
-            hint!("write a finite number, or null where unknown"),
+            say!(
+                format!("{v} is not a usable number"),
+                format!("{v}不是可用的数")
+            ),
+            hint!(
+                "write a finite number, or null where unknown",
+                "请写有限的数，不详处写null"
+            ),
         );
         None
     } else {
@@ -52,8 +61,11 @@ fn check_items<T, U>(
     if n == 0 || n > MAX_ITEMS {
         c.report(
             format!("{base}.items"),
-            format!("has {n} items"),
-            hint!(format!("a panel shows between 1 and {MAX_ITEMS} items")),
+            say!(format!("has {n} items"), format!("有{n}项")),
+            hint!(
+                format!("a panel shows between 1 and {MAX_ITEMS} items"),
+                format!("一个分图显示1到{MAX_ITEMS}项")
+            ),
         );
     }
     items
@@ -98,15 +110,23 @@ pub(crate) fn check_panels(
                 ..
             } => {
                 let of = c
-                    .whole(&format!("{base}.of"), *of, "the number ranked", 1e6)
+                    .whole(
+                        &format!("{base}.of"),
+                        *of,
+                        ("the number ranked", "参评总数"),
+                        1e6,
+                    )
                     .unwrap_or(1);
                 let within = |c: &mut Checker, path: &str, r: f64| {
-                    let r = c.whole(path, r, "the rank", 1e6)?;
+                    let r = c.whole(path, r, ("the rank", "名次"), 1e6)?;
                     if r > of {
                         c.report(
                             path,
-                            format!("{r} is beyond the {of} ranked"),
-                            hint!("a rank lies between 1 and \"of\""),
+                            say!(
+                                format!("{r} is beyond the {of} ranked"),
+                                format!("{r}超出了参评的{of}家")
+                            ),
+                            hint!("a rank lies between 1 and \"of\"", "名次在1和\"of\"之间"),
                         );
                         return None;
                     }
@@ -148,10 +168,16 @@ pub(crate) fn check_panels(
                 if measures.is_empty() || measures.len() > MAX_MEASURES {
                     c.report(
                         format!("{base}.measures"),
-                        format!("has {} measures", measures.len()),
-                        hint!(format!(
+                        say!(
+                            format!("has {} measures", measures.len()),
+                            format!("有{}个量", measures.len())
+                        ),
+                        hint!(
+                            format!(
                             "give between 1 and {MAX_MEASURES} measures, each with its own unit"
-                        )),
+                        ),
+                            format!("请给1到{MAX_MEASURES}个量，各有自己的单位")
+                        ),
                     );
                 }
                 let measures: Vec<Measure> = measures
@@ -165,11 +191,7 @@ pub(crate) fn check_panels(
                             if v.fract() == 0.0 && (-6.0..=6.0).contains(&v) {
                                 v as i32
                             } else {
-                                c.report(
-                                    format!("{base}.measures[{i}].shift.{lang}"),
-                                    format!("{v} is not a whole power of ten from -6 to 6"),
-                                    hint!("write -1 to show 25.5 as 2.55, for a unit ten times larger"),
-                                );
+                                c.report(format!("{base}.measures[{i}].shift.{lang}"), say!(format!("{v} is not a whole power of ten from -6 to 6"), format!("{v}不是-6到6之间的十的整数次幂")), hint!("write -1 to show 25.5 as 2.55, for a unit ten times larger", "写-1可把25.5显示为2.55，用于大十倍的单位"));
                                 0
                             }
                         };
@@ -192,12 +214,22 @@ pub(crate) fn check_panels(
                         if it.values.len() != measures.len() {
                             c.report(
                                 format!("{path}.values"),
-                                format!(
-                                    "has {} values for {} measures",
-                                    it.values.len(),
-                                    measures.len()
+                                say!(
+                                    format!(
+                                        "has {} values for {} measures",
+                                        it.values.len(),
+                                        measures.len()
+                                    ),
+                                    format!(
+                                        "有{}个值，却有{}个量",
+                                        it.values.len(),
+                                        measures.len()
+                                    )
                                 ),
-                                hint!("give one value per measure, null where unknown"),
+                                hint!(
+                                    "give one value per measure, null where unknown",
+                                    "每个量给一个值，不详处写null"
+                                ),
                             );
                         }
                         let values = it

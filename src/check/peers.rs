@@ -2,7 +2,7 @@
 //! main series' years, at most a dozen places.
 
 use super::limits::{MAX_LABEL_CHARS, MAX_PEERS, MAX_SHORT_SOURCE_CHARS};
-use super::problem::{hint, Checker};
+use super::problem::{hint, say, Checker};
 use super::rank_point::rank_point;
 use crate::data::{PeerEntry, SourceEntry};
 use crate::model::{Peer, RankPoint};
@@ -18,10 +18,14 @@ pub(super) fn check_peers(
     if entries.len() > MAX_PEERS {
         c.report(
             "ranking.peers",
-            format!("lists {} places", entries.len()),
-            hint!(format!(
-                "draw at most {MAX_PEERS} other places; more cannot be told apart"
-            )),
+            say!(
+                format!("lists {} places", entries.len()),
+                format!("列了{}个地方", entries.len())
+            ),
+            hint!(
+                format!("draw at most {MAX_PEERS} other places; more cannot be told apart"),
+                format!("最多画{MAX_PEERS}个其他地方，再多就分辨不清")
+            ),
         );
     }
     let mut out = Vec::new();
@@ -52,16 +56,25 @@ pub(super) fn check_peers(
                 Some(slot) => *slot = p,
                 None => c.report(
                     format!("{path}.year"),
-                    format!("{} is not one of the main place's evaluations", p.year),
-                    hint!("give a peer's ranks only in years the main series lists"),
+                    say!(
+                        format!("{} is not one of the main place's evaluations", p.year),
+                        format!("{}不是主角的评价年度之一", p.year)
+                    ),
+                    hint!(
+                        "give a peer's ranks only in years the main series lists",
+                        "其他地方的名次只能给在主序列列出的年度"
+                    ),
                 ),
             }
         }
         if points.iter().all(|p| p.rank.is_none()) {
             c.report(
                 format!("{base}.points"),
-                "holds no known rank",
-                hint!("give the place at least one published rank, or leave it out"),
+                say!("holds no known rank", "没有一个已知名次"),
+                hint!(
+                    "give the place at least one published rank, or leave it out",
+                    "请至少给这个地方一个公开的名次，或删去它"
+                ),
             );
         }
         out.push(Peer {

@@ -1,18 +1,48 @@
 //! Warnings for a file that is valid by the letter but probably wrong: the author's tools
 //! print them (`cargo xtask check`, failing on them with `--strict`); the chart draws the file.
 
-use super::problem::Problem;
+use super::problem::{hint, say, Problem, Said};
 use crate::model::Model;
 
 /// A rank more than this many times the largest known field size is probably a typo.
 const FAR_ABOVE_FIELD: u32 = 2;
 
-fn warning(path: String, message: String, hint: &str) -> Problem {
-    Problem {
+fn warning(path: String, message: Said, hint: Said) -> Problem {
+    Problem::new(path, message, hint)
+}
+
+/// A rank far above every field size the series gives.
+fn far_above(path: String, rank: u32, year: i32, field: u32) -> Problem {
+    warning(
         path,
-        message,
-        hint: hint.to_string(),
-    }
+        say!(
+            format!(
+                "{rank} in {year} is far above every known field size (the largest is {field})"
+            ),
+            format!("{year}年度的{rank}远超所有已知的参评总数（最多{field}家）")
+        ),
+        hint!(
+            "check the rank, and give this year's field size as \"of\" if it is known",
+            "请核对名次；若知道该年度的参评总数，请写在\"of\"中"
+        ),
+    )
+}
+
+/// A move of more than half the field between two evaluations.
+fn big_jump(path: String, jump: u32, from: i32, to: i32, field: u32) -> Problem {
+    warning(
+        path,
+        say!(
+            format!(
+                "moves {jump} places from {from} to {to}, more than half of the {field} ranked"
+            ),
+            format!("从{from}到{to}年度变动{jump}位，超过参评{field}家的一半")
+        ),
+        hint!(
+            "check both ranks; a jump this large is rare",
+            "请核对两个名次：这么大的变动很少见"
+        ),
+    )
 }
 
 /// Every warning for a valid model: the main series in the order of its points, then each
@@ -28,11 +58,7 @@ pub fn warnings(model: &Model) -> Vec<Problem> {
             for p in &peer.points {
                 if let (Some(rank), None) = (p.rank, p.of) {
                     if rank > field.saturating_mul(FAR_ABOVE_FIELD) {
-                        out.push(warning(
-                            path.clone(),
-                            format!("{rank} in {} is far above every known field size (the largest is {field})", p.year),
-                            "check the rank, and give this year's field size as \"of\" if it is known",
-                        ));
+                        out.push(far_above(path.clone(), rank, p.year, field));
                     }
                 }
             }
@@ -46,14 +72,7 @@ pub fn warnings(model: &Model) -> Vec<Problem> {
             };
             let jump = ra.abs_diff(rb);
             if jump * 2 > field {
-                out.push(warning(
-                    path.clone(),
-                    format!(
-                        "moves {jump} places from {} to {}, more than half of the {field} ranked",
-                        a.year, b.year
-                    ),
-                    "check both ranks; a jump this large is rare",
-                ));
+                out.push(big_jump(path.clone(), jump, a.year, b.year, field));
             }
         }
     }
@@ -69,13 +88,11 @@ fn main_warnings(model: &Model) -> Vec<Problem> {
         for (i, p) in points.iter().enumerate() {
             if let (Some(rank), None) = (p.rank, p.of) {
                 if rank > field.saturating_mul(FAR_ABOVE_FIELD) {
-                    out.push(warning(
+                    out.push(far_above(
                         format!("ranking.points[{i}].rank"),
-                        format!(
-                            "{rank} in {} is far above every known field size (the largest is {field})",
-                            p.year
-                        ),
-                        "check the rank, and give this year's field size as \"of\" if it is known",
+                        rank,
+                        p.year,
+                        field,
                     ));
                 }
             }
@@ -93,13 +110,12 @@ fn main_warnings(model: &Model) -> Vec<Problem> {
         };
         let jump = ra.abs_diff(rb);
         if jump * 2 > field {
-            out.push(warning(
+            out.push(big_jump(
                 format!("ranking.points[{}].rank", i + 1),
-                format!(
-                    "moves {jump} places from {} to {}, more than half of the {field} ranked",
-                    a.year, b.year
-                ),
-                "check both ranks; a jump this large is rare",
+                jump,
+                a.year,
+                b.year,
+                field,
             ));
         }
     }
@@ -113,11 +129,20 @@ fn main_warnings(model: &Model) -> Vec<Problem> {
             for year in w[0].year + 1..w[1].year {
                 out.push(warning(
                     format!("ranking.points[{}]", i + 1),
-                    format!(
-                        "{year} is missing between {} and {} in an otherwise yearly series",
-                        w[0].year, w[1].year
+                    say!(
+                        format!(
+                            "{year} is missing between {} and {} in an otherwise yearly series",
+                            w[0].year, w[1].year
+                        ),
+                        format!(
+                            "逐年的序列在{}与{}年度之间缺了{year}年度",
+                            w[0].year, w[1].year
+                        )
                     ),
-                    "add the year with \"rank\": null if its rank is unknown",
+                    hint!(
+                        "add the year with \"rank\": null if its rank is unknown",
+                        "请补上这个年度；名次不详就写\"rank\": null"
+                    ),
                 ));
             }
         }

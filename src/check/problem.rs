@@ -3,23 +3,67 @@
 
 use crate::data::SourceEntry;
 
-/// A problem's hint, how to fix it: kept by the author's tools, left out of the reader's
-/// wasm, whose messages say to run `cargo xtask check` for them.
+/// A sentence of a problem in both languages. The reader's wasm keeps the English alone: its
+/// messages are for whoever publishes the file, and end by pointing to `cargo xtask check`;
+/// the author's tools (the studio, the command line) say each one in their reader's language.
+#[cfg(feature = "author")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Said {
+    pub en: String,
+    pub zh: String,
+}
+
+/// A problem's message, in English and Chinese (the Chinese left out of the reader's wasm).
+#[cfg(feature = "author")]
+macro_rules! say {
+    ($en:expr, $zh:expr $(,)?) => {
+        $crate::check::problem::Said {
+            en: ($en).into(),
+            zh: ($zh).into(),
+        }
+    };
+}
+/// The reader's wasm: the English alone, built as it was before the Chinese came.
+#[cfg(not(feature = "author"))]
+macro_rules! say {
+    ($en:expr, $zh:expr $(,)?) => {
+        $en
+    };
+}
+
+/// A problem's hint, how to fix it, in both languages: kept by the author's tools, left out of
+/// the reader's wasm, whose messages say to run `cargo xtask check` for them.
 #[cfg(feature = "author")]
 macro_rules! hint {
-    ($hint:expr) => {
-        &$hint
+    ($en:expr, $zh:expr $(,)?) => {
+        $crate::check::problem::Said {
+            en: ($en).into(),
+            zh: ($zh).into(),
+        }
     };
 }
 #[cfg(not(feature = "author"))]
 macro_rules! hint {
-    ($hint:expr) => {
+    ($en:expr, $zh:expr $(,)?) => {
+        ""
+    };
+}
+/// A hint for the command line alone, in English (left out of the reader's wasm).
+#[cfg(feature = "author")]
+macro_rules! hint_en {
+    ($en:expr) => {
+        $en
+    };
+}
+#[cfg(not(feature = "author"))]
+macro_rules! hint_en {
+    ($en:expr) => {
         ""
     };
 }
 use crate::phrasebook::LocalText;
-pub(crate) use hint;
 use std::fmt;
+pub(crate) use {hint, say};
 
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +72,25 @@ pub struct Problem {
     pub path: String,
     pub message: String,
     pub hint: String,
+    /// The message and the hint in Chinese (the author's tools only).
+    #[cfg(feature = "author")]
+    pub message_zh: String,
+    #[cfg(feature = "author")]
+    pub hint_zh: String,
+}
+
+#[cfg(feature = "author")]
+impl Problem {
+    /// A problem at `path`, said in both languages.
+    pub fn new(path: impl Into<String>, message: Said, hint: Said) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.en,
+            hint: hint.en,
+            message_zh: message.zh,
+            hint_zh: hint.zh,
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -80,12 +143,12 @@ impl DataError {
         let mut lines: Vec<String> = match self {
             DataError::Io { .. } => vec![format!(
                 "{self}{}",
-                hint!(" (hint: check the path, and that the file exists and can be read)")
+                hint_en!(" (hint: check the path, and that the file exists and can be read)")
             )],
             DataError::Shape { path, message } => vec![format!(
                 "{}{}",
                 at_path(path, message),
-                hint!(" (hint: compare the file with the documented format in the README)")
+                hint_en!(" (hint: compare the file with the documented format in the README)")
             )],
             DataError::Invalid(ps) => ps.iter().map(Problem::to_string).collect(),
         };
@@ -107,6 +170,12 @@ pub(crate) struct Checker {
 }
 
 impl Checker {
+    #[cfg(feature = "author")]
+    pub(crate) fn report(&mut self, path: impl Into<String>, message: Said, hint: Said) {
+        self.problems.push(Problem::new(path, message, hint));
+    }
+
+    #[cfg(not(feature = "author"))]
     pub(crate) fn report(
         &mut self,
         path: impl Into<String>,
@@ -131,54 +200,88 @@ impl Checker {
             if s.trim().is_empty() {
                 self.report(
                     format!("{path}.{lang}"),
-                    "is empty",
-                    hint!("write the text in this language"),
+                    say!("is empty", "为空"),
+                    hint!("write the text in this language", "请用这种语言写出文字"),
                 );
             } else if chars > max {
                 self.report(
                     format!("{path}.{lang}"),
-                    format!("is {chars} characters long; the limit is {max}"),
-                    hint!("shorten it; long text does not fit the chart"),
+                    say!(
+                        format!("is {chars} characters long; the limit is {max}"),
+                        format!("长{chars}个字符，上限为{max}个")
+                    ),
+                    hint!(
+                        "shorten it; long text does not fit the chart",
+                        "请缩短：过长的文字放不进图表"
+                    ),
                 );
             }
             if s.chars().any(|c| c.is_control() && c != '\n') {
                 self.report(
                     format!("{path}.{lang}"),
-                    "holds a control character",
-                    hint!("remove invisible control characters"),
+                    say!("holds a control character", "含有控制字符"),
+                    hint!(
+                        "remove invisible control characters",
+                        "请删去看不见的控制字符"
+                    ),
                 );
             }
         }
     }
 
     /// A count or rank: a whole number at least 1.
-    pub(crate) fn whole(&mut self, path: &str, value: f64, what: &str, max: f64) -> Option<u32> {
+    /// `what` names the number in English and in Chinese.
+    pub(crate) fn whole(
+        &mut self,
+        path: &str,
+        value: f64,
+        what: (&str, &str),
+        max: f64,
+    ) -> Option<u32> {
+        let (what, what_zh) = what;
+        // Only the Chinese messages read it; the reader's wasm leaves them out.
+        let _ = what_zh;
         if !value.is_finite() {
             self.report(
                 path,
-                format!("{what} is not a finite number"),
-                hint!("write a whole number such as 12"),
+                say!(
+                    format!("{what} is not a finite number"),
+                    format!("{what_zh}不是有限的数")
+                ),
+                hint!("write a whole number such as 12", "请写整数，如12"),
             );
             None
         } else if value.fract() != 0.0 {
             self.report(
                 path,
-                format!("{what} {value} is not a whole number"),
-                hint!("ranks and counts are whole numbers"),
+                say!(
+                    format!("{what} {value} is not a whole number"),
+                    format!("{what_zh}{value}不是整数")
+                ),
+                hint!("ranks and counts are whole numbers", "名次和数目都是整数"),
             );
             None
         } else if value < 1.0 {
             self.report(
                 path,
-                format!("{what} {value} is below 1"),
-                hint!("the best place is 1; write null where the value is unknown, never 0"),
+                say!(
+                    format!("{what} {value} is below 1"),
+                    format!("{what_zh}{value}小于1")
+                ),
+                hint!(
+                    "the best place is 1; write null where the value is unknown, never 0",
+                    "最好的名次是1；数值不详处写null，不要写0"
+                ),
             );
             None
         } else if value > max {
             self.report(
                 path,
-                format!("{what} {value} is larger than {max}"),
-                hint!("check the number"),
+                say!(
+                    format!("{what} {value} is larger than {max}"),
+                    format!("{what_zh}{value}大于{max}")
+                ),
+                hint!("check the number", "请核对这个数"),
             );
             None
         } else {
@@ -195,8 +298,11 @@ impl Checker {
         if ids.is_empty() {
             self.report(
                 path,
-                "names no source",
-                hint!("every figure shown needs the id of at least one entry in \"sources\""),
+                say!("names no source", "没有注明来源"),
+                hint!(
+                    "every figure shown needs the id of at least one entry in \"sources\"",
+                    "图上每个数字都要注明\"sources\"中至少一项的id"
+                ),
             );
         }
         let mut found = Vec::new();
@@ -205,8 +311,14 @@ impl Checker {
                 Some(k) => found.push(k),
                 None => self.report(
                     format!("{path}[{i}]"),
-                    format!("names the source {id:?}, which is not in \"sources\""),
-                    hint!("add that source, or correct the id"),
+                    say!(
+                        format!("names the source {id:?}, which is not in \"sources\""),
+                        format!("注明的来源{id:?}不在\"sources\"中")
+                    ),
+                    hint!(
+                        "add that source, or correct the id",
+                        "请补上这项来源，或改正id"
+                    ),
                 ),
             }
         }

@@ -2,7 +2,7 @@
 //! field, sources.
 
 use super::limits::{MAX_NOTE_CHARS, MAX_ZONES, YEARS};
-use super::problem::{hint, Checker};
+use super::problem::{hint, say, Checker};
 use crate::data::{RankEntry, SourceEntry};
 use crate::model::RankPoint;
 
@@ -18,8 +18,14 @@ pub(super) fn rank_point(
     let year = if !YEARS.contains(&e.year) || e.year.fract() != 0.0 {
         c.report(
             format!("{path}.year"),
-            format!("{} is not a year", e.year),
-            hint!("write the evaluation year, such as 2021"),
+            say!(
+                format!("{} is not a year", e.year),
+                format!("{}不是年份", e.year)
+            ),
+            hint!(
+                "write the evaluation year, such as 2021",
+                "请写评价年度，如2021"
+            ),
         );
         None
     } else {
@@ -29,22 +35,40 @@ pub(super) fn rank_point(
         if y <= prev {
             c.report(
                 format!("{path}.year"),
-                format!("{y} does not come after {prev}"),
-                hint!("list each year once, oldest first"),
+                say!(
+                    format!("{y} does not come after {prev}"),
+                    format!("{y}不在{prev}之后")
+                ),
+                hint!(
+                    "list each year once, oldest first",
+                    "每个年度只列一次，由早到晚"
+                ),
             );
         }
     }
-    let of =
-        e.of.and_then(|n| c.whole(&format!("{path}.of"), n, "the number ranked", MAX_ZONES));
+    let of = e.of.and_then(|n| {
+        c.whole(
+            &format!("{path}.of"),
+            n,
+            ("the number ranked", "参评总数"),
+            MAX_ZONES,
+        )
+    });
     let rank = e
         .rank
-        .and_then(|r| c.whole(&format!("{path}.rank"), r, "the rank", MAX_ZONES));
+        .and_then(|r| c.whole(&format!("{path}.rank"), r, ("the rank", "名次"), MAX_ZONES));
     if let (Some(r), Some(n)) = (rank, of) {
         if r > n {
             c.report(
                 format!("{path}.rank"),
-                format!("{r} is beyond the {n} ranked"),
-                hint!("a rank lies between 1 and the number ranked"),
+                say!(
+                    format!("{r} is beyond the {n} ranked"),
+                    format!("{r}超出了参评的{n}家")
+                ),
+                hint!(
+                    "a rank lies between 1 and the number ranked",
+                    "名次在1和参评总数之间"
+                ),
             );
         }
     }

@@ -6,7 +6,7 @@ use super::annotations::check_annotations;
 use super::csv_points::points_from_csv;
 use super::limits::{MAX_LABEL_CHARS, MAX_POINTS, MAX_ZONES};
 use super::peers::check_peers;
-use super::problem::{hint, Checker};
+use super::problem::{hint, say, Checker};
 use super::rank_point::rank_point;
 use crate::data::{AxisEntry, ClaimEntry, RankEntry, RankingEntry, SourceEntry};
 use crate::model::{Axis, Claim, RankPoint, Ranking};
@@ -43,11 +43,20 @@ pub(super) fn check_ranking(
                 if ra < rb + steps {
                     c.report(
                         "ranking.consecutive_rises",
-                        format!(
-                            "says every evaluation rose, but {} ranks {ra} and {} ranks {rb}",
-                            a.year, b.year
+                        say!(
+                            format!(
+                                "says every evaluation rose, but {} ranks {ra} and {} ranks {rb}",
+                                a.year, b.year
+                            ),
+                            format!(
+                                "称每次评价都在上升，但{}年度为第{ra}名、{}年度为第{rb}名",
+                                a.year, b.year
+                            )
                         ),
-                        hint!("remove the claim, or correct the ranks"),
+                        hint!(
+                            "remove the claim, or correct the ranks",
+                            "请删去这一说法，或改正名次"
+                        ),
                     );
                 }
             }
@@ -94,22 +103,24 @@ fn rank_entries(
         (None, Some(file), _) => {
             // The reader's page reads only points written in the data file: `cargo xtask
             // dist` (or the studio) writes a CSV series into it.
-            c.report(
-                "ranking.points_from",
-                if cfg!(feature = "author") {
+            c.report("ranking.points_from", say!(if cfg!(feature = "author") {
                     format!("{file:?} was not loaded")
                 } else {
                     format!("{file:?} is a CSV file, which the page does not read; its ranks must be merged into the data file, as `cargo xtask dist` does")
-                },
-                hint!("check that the CSV file exists beside the data file"),
-            );
+                }, format!("{file:?}未能读取")), hint!("check that the CSV file exists beside the data file", "请确认CSV文件在数据文件旁边"));
             (Vec::new(), Vec::new())
         }
         _ => {
             c.report(
                 "ranking",
-                "needs either \"points\" or \"points_from\", not both or neither",
-                hint!("list the evaluations in \"points\", or name a CSV file in \"points_from\""),
+                say!(
+                    "needs either \"points\" or \"points_from\", not both or neither",
+                    "\"points\"和\"points_from\"须给且只给其一"
+                ),
+                hint!(
+                    "list the evaluations in \"points\", or name a CSV file in \"points_from\"",
+                    "在\"points\"中列出各次评价，或在\"points_from\"中写CSV文件名"
+                ),
             );
             (Vec::new(), Vec::new())
         }
@@ -125,10 +136,14 @@ fn rank_points(
     if entries.len() < 2 || entries.len() > MAX_POINTS {
         c.report(
             "ranking.points",
-            format!("has {} evaluations", entries.len()),
-            hint!(format!(
-                "a climb needs between 2 and {MAX_POINTS} evaluations"
-            )),
+            say!(
+                format!("has {} evaluations", entries.len()),
+                format!("有{}次评价", entries.len())
+            ),
+            hint!(
+                format!("a climb needs between 2 and {MAX_POINTS} evaluations"),
+                format!("一条排名曲线需要2到{MAX_POINTS}次评价")
+            ),
         );
     }
     let mut points: Vec<RankPoint> = Vec::new();
@@ -140,8 +155,11 @@ fn rank_points(
     if !entries.is_empty() && entries.iter().all(|e| e.rank.is_none()) {
         c.report(
             "ranking.points",
-            "holds no known rank",
-            hint!("give at least one evaluation a rank"),
+            say!("holds no known rank", "没有一个已知名次"),
+            hint!(
+                "give at least one evaluation a rank",
+                "请至少给一次评价写上名次"
+            ),
         );
     }
     points
@@ -158,8 +176,14 @@ fn check_axis(c: &mut Checker, axis: Option<&AxisEntry>, points: &[&RankPoint]) 
             _ => {
                 c.report(
                     "ranking.axis",
-                    format!("{name:?} is not an axis range"),
-                    hint!("write \"full\", \"fit\" or {\"from\": 50, \"to\": 130}"),
+                    say!(
+                        format!("{name:?} is not an axis range"),
+                        format!("{name:?}不是纵轴范围")
+                    ),
+                    hint!(
+                        "write \"full\", \"fit\" or {\"from\": 50, \"to\": 130}",
+                        "请写\"full\"、\"fit\"或{\"from\": 50, \"to\": 130}"
+                    ),
                 );
                 Axis::Full
             }
@@ -168,18 +192,29 @@ fn check_axis(c: &mut Checker, axis: Option<&AxisEntry>, points: &[&RankPoint]) 
             let from = c.whole(
                 "ranking.axis.from",
                 *from,
-                "the axis's first rank",
+                ("the axis's first rank", "纵轴的起始名次"),
                 MAX_ZONES,
             );
-            let to = c.whole("ranking.axis.to", *to, "the axis's last rank", MAX_ZONES);
+            let to = c.whole(
+                "ranking.axis.to",
+                *to,
+                ("the axis's last rank", "纵轴的末尾名次"),
+                MAX_ZONES,
+            );
             let (Some(from), Some(to)) = (from, to) else {
                 return Axis::Full;
             };
             if from >= to {
                 c.report(
                     "ranking.axis.to",
-                    format!("{to} is not below {from} on the axis"),
-                    hint!("write the best rank shown as from and a worse one as to"),
+                    say!(
+                        format!("{to} is not below {from} on the axis"),
+                        format!("纵轴上{to}不在{from}之下")
+                    ),
+                    hint!(
+                        "write the best rank shown as from and a worse one as to",
+                        "from写显示的最好名次，to写较差的名次"
+                    ),
                 );
                 return Axis::Full;
             }
@@ -187,13 +222,25 @@ fn check_axis(c: &mut Checker, axis: Option<&AxisEntry>, points: &[&RankPoint]) 
                 match p.rank {
                     Some(r) if r < from => c.report(
                         "ranking.axis.from",
-                        format!("{from} leaves out {}'s rank {r}", p.year),
-                        hint!("start the axis at or above every known rank, or use \"fit\""),
+                        say!(
+                            format!("{from} leaves out {}'s rank {r}", p.year),
+                            format!("从{from}起会漏掉{}年度的第{r}名", p.year)
+                        ),
+                        hint!(
+                            "start the axis at or above every known rank, or use \"fit\"",
+                            "请让纵轴从所有已知名次或更好处开始，或用\"fit\""
+                        ),
                     ),
                     Some(r) if r > to => c.report(
                         "ranking.axis.to",
-                        format!("{to} leaves out {}'s rank {r}", p.year),
-                        hint!("end the axis at or below every known rank, or use \"fit\""),
+                        say!(
+                            format!("{to} leaves out {}'s rank {r}", p.year),
+                            format!("到{to}止会漏掉{}年度的第{r}名", p.year)
+                        ),
+                        hint!(
+                            "end the axis at or below every known rank, or use \"fit\"",
+                            "请让纵轴在所有已知名次或更差处结束，或用\"fit\""
+                        ),
                     ),
                     _ => {}
                 }

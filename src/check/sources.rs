@@ -2,7 +2,7 @@
 //! passage of a document or a citation of its own.
 
 use super::limits::{MAX_LABEL_CHARS, MAX_SHORT_SOURCE_CHARS, MAX_SOURCE_CHARS};
-use super::problem::{hint, Checker};
+use super::problem::{hint, say, Checker};
 use crate::data::{DocumentEntry, SourceEntry};
 use crate::model::{Document, Source};
 use crate::phrasebook::phrases::punct;
@@ -14,8 +14,11 @@ fn check_id(c: &mut Checker, path: &str, id: &str) {
     if id.trim().is_empty() || id.chars().count() > MAX_LABEL_CHARS {
         c.report(
             format!("{path}.id"),
-            "is empty or too long",
-            hint!("use a short id such as \"report-2022\""),
+            say!("is empty or too long", "为空或过长"),
+            hint!(
+                "use a short id such as \"report-2022\"",
+                "请用简短的id，如\"report-2022\""
+            ),
         );
     }
 }
@@ -31,8 +34,11 @@ fn check_url(c: &mut Checker, path: &str, url: Option<&str>) {
         if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2000 {
             c.report(
                 format!("{path}.url"),
-                "is not an http(s) address",
-                hint!("write a full https:// address, or leave it out"),
+                say!("is not an http(s) address", "不是http(s)网址"),
+                hint!(
+                    "write a full https:// address, or leave it out",
+                    "请写完整的https://网址，或删去此项"
+                ),
             );
         }
     }
@@ -67,8 +73,14 @@ pub fn check_documents(c: &mut Checker, documents: &[DocumentEntry]) -> Vec<Docu
             if documents[..i].iter().any(|o| o.id == d.id) {
                 c.report(
                     format!("{path}.id"),
-                    format!("{:?} is used twice", d.id),
-                    hint!("list each document once; sources point to it by its id"),
+                    say!(
+                        format!("{:?} is used twice", d.id),
+                        format!("{:?}用了两次", d.id)
+                    ),
+                    hint!(
+                        "list each document once; sources point to it by its id",
+                        "每份文献只列一次；来源用它的id指向它"
+                    ),
                 );
             }
             c.text(&format!("{path}.citation"), &d.citation, MAX_SOURCE_CHARS);
@@ -93,8 +105,8 @@ pub fn check_sources(
     if sources.is_empty() {
         c.report(
             "sources",
-            "is empty",
-            hint!("list where each figure comes from"),
+            say!("is empty", "为空"),
+            hint!("list where each figure comes from", "请列出每个数字的出处"),
         );
     }
     let mut out = Vec::new();
@@ -104,8 +116,11 @@ pub fn check_sources(
         if sources[..i].iter().any(|o| o.id == s.id) {
             c.report(
                 format!("{path}.id"),
-                format!("{:?} is used twice", s.id),
-                hint!("give each source its own id"),
+                say!(
+                    format!("{:?} is used twice", s.id),
+                    format!("{:?}用了两次", s.id)
+                ),
+                hint!("give each source its own id", "每项来源各用一个id"),
             );
         }
         let cited = s.document.as_ref().map(|id| {
@@ -132,32 +147,47 @@ pub fn check_sources(
             (None, Some((id, None, _))) => {
                 c.report(
                     format!("{path}.document"),
-                    format!("{id:?} is not in documents"),
-                    hint!("add the document to \"documents\", or fix the id"),
+                    say!(
+                        format!("{id:?} is not in documents"),
+                        format!("{id:?}不在documents中")
+                    ),
+                    hint!(
+                        "add the document to \"documents\", or fix the id",
+                        "请把这份文献加入\"documents\"，或改正id"
+                    ),
                 );
                 continue;
             }
             (None, Some((_, Some(_), None))) => {
                 c.report(
                     format!("{path}.passage"),
-                    "is missing",
-                    hint!("give the words of the document this source rests on"),
+                    say!("is missing", "缺少"),
+                    hint!(
+                        "give the words of the document this source rests on",
+                        "请写出这项来源所依据的文献原话"
+                    ),
                 );
                 continue;
             }
             (Some(_), Some(_)) => {
                 c.report(
                     format!("{path}.text"),
-                    "is given beside a document",
-                    hint!("a source is a document's passage or a citation of its own, not both"),
+                    say!("is given beside a document", "与文献并列给出"),
+                    hint!(
+                        "a source is a document's passage or a citation of its own, not both",
+                        "一项来源要么是某份文献中的一段话，要么自带引文，不能两者都有"
+                    ),
                 );
                 continue;
             }
             (None, None) => {
                 c.report(
                     format!("{path}.text"),
-                    "is missing",
-                    hint!("give the citation, or a document and its passage"),
+                    say!("is missing", "缺少"),
+                    hint!(
+                        "give the citation, or a document and its passage",
+                        "请写出引文，或给出文献及其中的原话"
+                    ),
                 );
                 continue;
             }

@@ -6,7 +6,7 @@
 use super::panic_guard::install as install_panic_hook;
 use crate::author::export::{export_zip, file_stem, static_svg, Pictures};
 use crate::author::paste::{guess_columns, points_from_rows, read_pasted, Columns};
-use crate::check::load::parse_json;
+use crate::check::load::{parse_json, shape_message_zh};
 use crate::check::plausibility::warnings;
 use crate::check::{validate, DataError, Problem};
 use crate::drawing::Theme;
@@ -21,7 +21,10 @@ use web_sys::HtmlCanvasElement;
 fn problems_json(problems: &[Problem]) -> Vec<Value> {
     problems
         .iter()
-        .map(|p| json!({"path": p.path, "message": p.message, "hint": p.hint}))
+        .map(|p| {
+            json!({"path": p.path, "message": p.message, "hint": p.hint,
+                   "message_zh": p.message_zh, "hint_zh": p.hint_zh})
+        })
         .collect()
 }
 
@@ -29,7 +32,8 @@ fn model_of(json: &str) -> Result<Model, DataError> {
     validate(parse_json(json)?)
 }
 
-/// Every problem and warning of a draft: `{"problems": [{path, message, hint}], "warnings":
+/// Every problem and warning of a draft: `{"problems": [{path, message, hint, message_zh,
+/// hint_zh}], "warnings":
 /// […]}`, the same rules as `cargo xtask check`.
 #[wasm_bindgen(js_name = studioCheck)]
 pub fn studio_check(json: &str) -> String {
@@ -41,7 +45,8 @@ pub fn studio_check(json: &str) -> String {
         }
         // The path, so the page can focus the field, and what is wrong there.
         Err(DataError::Shape { path, message }) => json!({
-            "problems": [{"path": path, "message": message, "hint": ""}],
+            "problems": [{"path": path, "message": message, "hint": "",
+                          "message_zh": shape_message_zh(&message)}],
             "warnings": [],
         }),
         Err(e @ DataError::Io { .. }) => json!({

@@ -55,8 +55,8 @@ export function focusPath(path) {
 function placeOf(path) {
   const point = /^ranking\.points\[(\d+)\]/.exec(path || '');
   const year = point && state.draft.ranking?.points?.[Number(point[1])]?.year;
-  const row = point ? `${w().rowYear(Number(point[1]) + 1, year ?? '?')}, ` : '';
-  return path ? `${row}${path}: ` : '';
+  const row = point ? `${w().rowYear(Number(point[1]) + 1, year ?? '?')}${w().comma}` : '';
+  return path ? `${row}${path}${w().colon}` : '';
 }
 
 // Problems of one kind (the same field of different rows, the same words but for their
@@ -72,12 +72,22 @@ function grouped(list) {
   return [...groups.values()];
 }
 
+// A problem in the interface's language. The checker says each in both; a shape error's
+// translation keeps the names of fields and types as the file writes them.
+function said(p) {
+  const zh = state.ui === 'zh-CN';
+  const message = (zh && p.message_zh) || p.message;
+  const hint = (zh && p.hint_zh) || p.hint;
+  if (!hint) return message;
+  return zh ? `${message}（${hint}）` : `${message} (${hint})`;
+}
+
 export function renderProblems(check) {
   state.problems = check.problems;
   const items = grouped([...check.problems.map((p) => ['problem', p]), ...check.warnings.map((p) => ['warning', p])])
     .map(({ kind, p, more }) => {
       const b = el('button', { type: 'button', class: `studio-${kind}`,
-        text: `${kind === 'warning' ? `${w().warning}: ` : ''}${placeOf(p.path)}${p.message}${p.hint ? ` (${p.hint})` : ''}${more ? w().moreLikeIt(more) : ''}` });
+        text: `${kind === 'warning' ? `${w().warning}${w().colon}` : ''}${placeOf(p.path)}${said(p)}${more ? w().moreLikeIt(more) : ''}` });
       b.addEventListener('click', () => focusPath(p.path));
       return el('li', {}, b);
     });

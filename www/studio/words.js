@@ -34,6 +34,7 @@ export const WORDS = {
     previewWaits: 'The chart appears here once the problems listed above are fixed.',
     cell: (r, c, t) => `Row ${r}, column “${c}”: “${t}” is not a number.`,
     rowYear: (r, y) => `Row ${r} (${y})`,
+    colon: ': ', comma: ', ',
     rowsOf: (a, b, n) => `Rows ${a}–${b} of ${n.toLocaleString('en')}`, previousRows: 'Previous rows', nextRows: 'Next rows',
     moreLikeIt: (n) => ` (and ${n.toLocaleString('en')} more like it)`,
     paste: {
@@ -82,6 +83,7 @@ export const WORDS = {
     previewWaits: '上面列出的问题解决后，图表会显示在这里。',
     cell: (r, c, t) => `第${r}行“${c}”列：“${t}”不是数字。`,
     rowYear: (r, y) => `第${r}行（${y}年度）`,
+    colon: '：', comma: '，',
     rowsOf: (a, b, n) => `第${a}—${b}行，共${n}行`, previousRows: '上一页', nextRows: '下一页',
     moreLikeIt: (n) => `（另有${n}处同类问题）`,
     paste: {
