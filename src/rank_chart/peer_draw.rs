@@ -3,7 +3,7 @@
 
 use super::layout::RankLayout;
 use super::peer_layout::{PeerLine, END_LABEL_PX};
-use crate::drawing::{text_style, DrawError, Theme};
+use crate::drawing::{text_style, DrawError, Rect, Theme, Viewport};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -42,20 +42,26 @@ pub fn draw_peers<DB: DrawingBackend>(
     for line in &layout.peers {
         draw_peer_line(root, layout, line, &theme.peer, 1.25, 2.0)?;
         if let Some((text, b)) = &line.label {
-            root.draw(&Text::new(
-                text.as_str(),
-                (b.left, (b.top + b.bottom) / 2),
-                text_style(
-                    &v,
-                    END_LABEL_PX,
-                    false,
-                    &theme.muted,
-                    HPos::Left,
-                    VPos::Center,
-                ),
-            ))?;
+            draw_end_label(root, &v, text, b, false, &theme.muted)?;
         }
     }
+    Ok(())
+}
+
+/// A place's name at the end of its line, in the box the layout found for it.
+fn draw_end_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    v: &Viewport,
+    text: &str,
+    b: &Rect,
+    bold: bool,
+    colour: &RGBAColor,
+) -> Result<(), DrawError> {
+    root.draw(&Text::new(
+        text,
+        (b.left, (b.top + b.bottom) / 2),
+        text_style(v, END_LABEL_PX, bold, colour, HPos::Left, VPos::Center),
+    ))?;
     Ok(())
 }
 
@@ -86,18 +92,7 @@ pub fn draw_focused_peer<DB: DrawingBackend>(
             [(b.left - v.px(2.0), b.top), (b.right + v.px(2.0), b.bottom)],
             theme.background.filled(),
         ))?;
-        root.draw(&Text::new(
-            text.as_str(),
-            (b.left, (b.top + b.bottom) / 2),
-            text_style(
-                &v,
-                END_LABEL_PX,
-                true,
-                &theme.text,
-                HPos::Left,
-                VPos::Center,
-            ),
-        ))?;
+        draw_end_label(root, &v, text, b, true, &theme.text)?;
     }
     Ok(())
 }
