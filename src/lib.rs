@@ -19,6 +19,7 @@ pub mod embed;
 pub mod figure_markup;
 pub mod interaction;
 pub mod model;
+pub mod numeric;
 pub mod panel_chart;
 pub mod phrasebook;
 pub mod rank_chart;

@@ -4,6 +4,7 @@
 use crate::describe::{panel_readout, rank_readout_beside, Readout};
 use crate::drawing::{DrawError, Layer, Theme, Viewport};
 use crate::model::Model;
+use crate::numeric::Clamped;
 use crate::panel_chart::{draw_panel, panel_css_height, panel_layout, PanelLayout};
 use crate::phrasebook::Lang;
 use crate::rank_chart::{
@@ -100,7 +101,7 @@ fn reveal_at(l: &RankLayout, progress: f64) -> f64 {
 pub fn swept_x(layout: &ViewLayout, progress: f64) -> Option<i32> {
     match layout {
         ViewLayout::Rank(l) if !l.gaps.is_empty() => {
-            Some(reveal_to_x(l, reveal_at(l, progress.clamp(0.0, 1.0))))
+            Some(reveal_to_x(l, reveal_at(l, progress.clamped(0.0, 1.0))))
         }
         _ => None,
     }
@@ -282,5 +283,5 @@ pub fn readout_position(
                 .filter(|&c| inside(c))
                 .min_by_key(|&c| covered(c))
         })
-        .unwrap_or((sides[0].clamp(0.0, (stage.0 - w).max(0.0)), level))
+        .unwrap_or((sides[0].clamped(0.0, (stage.0 - w).max(0.0)), level))
 }

@@ -5,6 +5,7 @@ use super::limits::{MAX_ANNOTATIONS, MAX_LABEL_CHARS, MAX_ZONES};
 use super::problem::{hint, say, Checker};
 use crate::data::{AnnotationEntry, SourceEntry};
 use crate::model::{Annotation, AnnotationKind, RankPoint};
+use crate::phrasebook::numbers::number_text;
 
 pub(super) fn check_annotations(
     c: &mut Checker,
@@ -69,8 +70,8 @@ fn annotation_kind(
             c.report(
                 format!("{path}.{field}"),
                 say!(
-                    format!("{value} is not a year of the series"),
-                    format!("{value}不是序列中的年度")
+                    format!("{} is not a year of the series", number_text(value)),
+                    format!("{}不是序列中的年度", number_text(value))
                 ),
                 hint!(
                     "name one of the years in ranking.points",

@@ -61,6 +61,7 @@ macro_rules! hint_en {
         ""
     };
 }
+use crate::phrasebook::numbers::number_text;
 use crate::phrasebook::LocalText;
 use std::fmt;
 pub(crate) use {hint, say};
@@ -239,6 +240,8 @@ impl Checker {
         max: f64,
     ) -> Option<u32> {
         let (what, what_zh) = what;
+        // Printed without core's float formatting, which the reader's wasm leaves out.
+        let (value_text, max_text) = (number_text(value), number_text(max));
         // Only the Chinese messages read it; the reader's wasm leaves them out.
         let _ = what_zh;
         if !value.is_finite() {
@@ -255,8 +258,8 @@ impl Checker {
             self.report(
                 path,
                 say!(
-                    format!("{what} {value} is not a whole number"),
-                    format!("{what_zh}{value}不是整数")
+                    format!("{what} {value_text} is not a whole number"),
+                    format!("{what_zh}{value_text}不是整数")
                 ),
                 hint!("ranks and counts are whole numbers", "名次和数目都是整数"),
             );
@@ -265,8 +268,8 @@ impl Checker {
             self.report(
                 path,
                 say!(
-                    format!("{what} {value} is below 1"),
-                    format!("{what_zh}{value}小于1")
+                    format!("{what} {value_text} is below 1"),
+                    format!("{what_zh}{value_text}小于1")
                 ),
                 hint!(
                     "the best place is 1; write null where the value is unknown, never 0",
@@ -278,8 +281,8 @@ impl Checker {
             self.report(
                 path,
                 say!(
-                    format!("{what} {value} is larger than {max}"),
-                    format!("{what_zh}{value}大于{max}")
+                    format!("{what} {value_text} is larger than {max_text}"),
+                    format!("{what_zh}{value_text}大于{max_text}")
                 ),
                 hint!("check the number", "请核对这个数"),
             );

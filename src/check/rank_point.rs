@@ -5,6 +5,7 @@ use super::limits::{MAX_NOTE_CHARS, MAX_ZONES, YEARS};
 use super::problem::{hint, say, Checker};
 use crate::data::{RankEntry, SourceEntry};
 use crate::model::RankPoint;
+use crate::phrasebook::numbers::number_text;
 
 /// One evaluation of a series (the main place's or a peer's), checked; `None` when its year
 /// is not a year. `after` is the year of the entry before it, which it must follow.
@@ -19,8 +20,8 @@ pub(super) fn rank_point(
         c.report(
             format!("{path}.year"),
             say!(
-                format!("{} is not a year", e.year),
-                format!("{}不是年份", e.year)
+                format!("{} is not a year", number_text(e.year)),
+                format!("{}不是年份", number_text(e.year))
             ),
             hint!(
                 "write the evaluation year, such as 2021",

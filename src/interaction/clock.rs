@@ -2,6 +2,8 @@
 //! can be tested without a browser and a frame can be drawn for any moment (replay, reduced
 //! motion, print).
 
+use crate::numeric::Clamped;
+
 /// How long the line takes to draw in, start to finish.
 pub const ENTRY_MS: f64 = 1800.0;
 
@@ -89,7 +91,7 @@ impl Clock {
         if running {
             let delta = self
                 .last_frame
-                .map_or(0.0, |t| (now - t).clamp(0.0, MAX_FRAME_MS));
+                .map_or(0.0, |t| (now - t).clamped(0.0, MAX_FRAME_MS));
             self.elapsed += delta;
             self.last_frame = Some(now);
             self.progress = self.timeline.progress_at(self.elapsed);

@@ -2,6 +2,7 @@
 
 use super::layout::{PanelLayout, PanelMarks};
 use crate::drawing::{approx_text_width, ease_in_out_cubic, text_style, DrawError, Layer, Theme};
+use crate::numeric::Clamped;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -11,7 +12,7 @@ use plotters::style::RGBAColor;
 /// How far item `i` of `n` has come in, for a panel `progress` from 0 to 1: items arrive
 /// one after another, so the eye can follow them.
 pub fn item_progress(i: usize, n: usize, progress: f64) -> f64 {
-    (progress.clamp(0.0, 1.0) * (n as f64 + 1.0) - i as f64).clamp(0.0, 1.0)
+    (progress.clamped(0.0, 1.0) * (n as f64 + 1.0) - i as f64).clamped(0.0, 1.0)
 }
 
 fn faded(c: &RGBAColor, t: f64) -> RGBAColor {

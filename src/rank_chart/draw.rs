@@ -7,6 +7,7 @@ use super::marks::{rank_label_anchor, LabelAnchor};
 use super::peer_draw::{draw_focused_peer, draw_peers};
 use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
 use crate::model::Model;
+use crate::numeric::Clamped;
 use crate::phrasebook::phrases::{example_watermark, not_reported, rank_short, year_label};
 use crate::phrasebook::Lang;
 use plotters::coord::Shift;
@@ -46,7 +47,7 @@ pub fn draw_rank_chart<DB: DrawingBackend>(
     draw_rank_static(root, model, layout, lang, theme)?;
     let reveal = frame
         .reveal
-        .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
+        .clamped(0.0, layout.years.len().saturating_sub(1) as f64);
     draw_rank_gaps(root, layout, reveal_to_x(layout, reveal), theme)?;
     draw_rank_moving(root, layout, frame, lang, theme)
 }
@@ -224,7 +225,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
     let p = layout.plot;
     let reveal = frame
         .reveal
-        .clamp(0.0, layout.years.len().saturating_sub(1) as f64);
+        .clamped(0.0, layout.years.len().saturating_sub(1) as f64);
 
     // The span itself is drawn by `draw_rank_gaps`; its words come once the line is past it.
     let reveal_x = reveal_to_x(layout, reveal);
@@ -254,7 +255,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         let (Some(ya), Some(yb)) = (w[0].y, w[1].y) else {
             continue;
         };
-        let t = (reveal - i as f64).clamp(0.0, 1.0);
+        let t = (reveal - i as f64).clamped(0.0, 1.0);
         if t <= 0.0 {
             continue;
         }

@@ -9,6 +9,7 @@ pub use super::marks::{ChangeLabel, GapBand, GapWords, PlacedYear};
 use super::peer_layout::{distance_to_line, end_label_gutter_css, peer_layout, PeerLine};
 use crate::drawing::{approx_text_width, fit_text, wrap_text, Rect, Viewport};
 use crate::model::Model;
+use crate::numeric::Clamped;
 use crate::phrasebook::annotations::years_span;
 use crate::phrasebook::phrases::{
     change_mark, gap_label, gap_label_with_years, rank_axis_caption, rank_short,
@@ -22,7 +23,7 @@ use plotters::coord::types::RangedCoordf64;
 pub fn css_height_for_width(css_width: f64) -> f64 {
     (css_width * RANK_ASPECT)
         .round()
-        .clamp(RANK_MIN_CSS_HEIGHT, RANK_MAX_CSS_HEIGHT)
+        .clamped(RANK_MIN_CSS_HEIGHT, RANK_MAX_CSS_HEIGHT)
 }
 
 /// Height over width of the rank chart, between its two limits (CSS px). Public so a page

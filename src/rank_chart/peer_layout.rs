@@ -7,6 +7,7 @@ use super::marks::PlacedYear;
 use super::marks::{inside, overlaps};
 use crate::drawing::{approx_text_width, fit_text, Rect, Viewport};
 use crate::model::Model;
+use crate::numeric::Clamped;
 use crate::phrasebook::Lang;
 
 /// The size of a place's name at the end of its line (CSS px).
@@ -28,7 +29,7 @@ pub struct PeerLine {
 
 /// The widest a place's name may be at the end of its line, for a chart `css_width` wide.
 pub fn end_label_max_css(css_width: f64) -> f64 {
-    (css_width * 0.2).clamp(48.0, 130.0)
+    (css_width * 0.2).clamped(48.0, 130.0)
 }
 
 /// The room kept right of the plot for the names at the lines' ends (CSS px): none without
@@ -130,7 +131,7 @@ pub fn distance_to_line(points: &[Option<(i32, i32)>], x: f64, y: f64) -> f64 {
         let t = if len2 == 0.0 {
             0.0
         } else {
-            (((x - ax) * dx + (y - ay) * dy) / len2).clamp(0.0, 1.0)
+            (((x - ax) * dx + (y - ay) * dy) / len2).clamped(0.0, 1.0)
         };
         length(ax + t * dx - x, ay + t * dy - y)
     };

@@ -2,6 +2,7 @@
 //! `textContent`, never as markup, so nothing in a data file can run.
 
 use crate::figure_markup::{class, Node};
+use crate::phrasebook::numbers::number_text;
 use crate::view::ViewKind;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
@@ -153,7 +154,7 @@ pub(super) fn build_node(doc: &Document, node: &Node) -> Result<Element, DomErro
     }
     if let (Some(h), Some(e)) = (node.height, e.dyn_ref::<HtmlElement>()) {
         e.style()
-            .set_property("height", &format!("{h}px"))
+            .set_property("height", &format!("{}px", number_text(h)))
             .step(format_args!(
                 "sizing <{} class=\"{}\">",
                 node.tag, node.class

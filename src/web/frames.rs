@@ -5,6 +5,8 @@ use super::host::{mark, report};
 use super::state::Instance;
 use crate::drawing::{Layer, Viewport};
 use crate::figure_markup::NARROW_BELOW_CSS_PX;
+use crate::numeric::Clamped;
+use crate::phrasebook::numbers::number_text;
 use crate::view::{
     area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout, Focus, ViewLayout,
 };
@@ -203,7 +205,7 @@ impl Instance {
 
     /// Size every canvas to its stage and lay it out again, then draw it.
     pub fn relayout(&self) {
-        let scale = self.window.device_pixel_ratio().clamp(0.5, 4.0);
+        let scale = self.window.device_pixel_ratio().clamped(0.5, 4.0);
         // Narrow charts dock their readout under each plot (the stylesheet makes the room by
         // a container query on the same width).
         self.narrow
@@ -224,9 +226,11 @@ impl Instance {
                 // Important, so a host stylesheet such as `canvas { width: 100% !important }`
                 // cannot stretch the canvas away from its backing store.
                 for (name, value) in [("width", css_width), ("height", css_height)] {
-                    if let Err(e) =
-                        style.set_property_with_priority(name, &format!("{value}px"), "important")
-                    {
+                    if let Err(e) = style.set_property_with_priority(
+                        name,
+                        &format!("{}px", number_text(value)),
+                        "important",
+                    ) {
                         report(format!("sizing the canvas: {e:?}"));
                     }
                 }

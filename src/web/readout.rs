@@ -5,6 +5,7 @@ use super::dom::{el, SurfaceDom};
 use super::state::{Instance, State};
 use crate::describe::Readout;
 use crate::interaction::Inspected;
+use crate::phrasebook::numbers::number_text;
 use crate::view::ViewKind;
 use crate::view::{item_count, readout, readout_position};
 use web_sys::{CustomEvent, CustomEventInit, Document};
@@ -186,8 +187,8 @@ impl SurfaceDom {
         t.set_hidden(false);
         let size = (f64::from(t.offset_width()), f64::from(t.offset_height()));
         let (left, top) = readout_position(anchor, size, stage, marks);
-        let _placed = style.set_property("left", &format!("{left}px"));
-        let _placed = style.set_property("top", &format!("{top}px"));
+        let _placed = style.set_property("left", &format!("{}px", number_text(left)));
+        let _placed = style.set_property("top", &format!("{}px", number_text(top)));
     }
 
     pub fn hide_tooltip(&self) {
