@@ -67,11 +67,12 @@ fn annotation_kind(
     let year_of = |c: &mut Checker, field: &str, value: f64| -> Option<usize> {
         let found = points.iter().position(|p| f64::from(p.year) == value);
         if found.is_none() {
+            let value = number_text(value);
             c.report(
                 format!("{path}.{field}"),
                 say!(
-                    format!("{} is not a year of the series", number_text(value)),
-                    format!("{}不是序列中的年度", number_text(value))
+                    format!("{value} is not a year of the series"),
+                    format!("{value}不是序列中的年度")
                 ),
                 hint!(
                     "name one of the years in ranking.points",

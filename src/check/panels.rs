@@ -31,11 +31,12 @@ fn unit(c: &mut Checker, path: &str, u: &LocalText) {
 
 fn value(c: &mut Checker, path: &str, v: f64) -> Option<f64> {
     if !v.is_finite() || v.abs() > MAX_VALUE {
+        let v = number_text(v);
         c.report(
             path,
             say!(
-                format!("{} is not a usable number", number_text(v)),
-                format!("{}不是可用的数", number_text(v))
+                format!("{v} is not a usable number"),
+                format!("{v}不是可用的数")
             ),
             hint!(
                 "write a finite number, or null where unknown",
@@ -192,7 +193,18 @@ pub(crate) fn check_panels(
                             if v.fract() == 0.0 && (-6.0..=6.0).contains(&v) {
                                 v as i32
                             } else {
-                                c.report(format!("{base}.measures[{i}].shift.{lang}"), say!(format!("{} is not a whole power of ten from -6 to 6", number_text(v)), format!("{}不是-6到6之间的十的整数次幂", number_text(v))), hint!("write -1 to show 25.5 as 2.55, for a unit ten times larger", "写-1可把25.5显示为2.55，用于大十倍的单位"));
+                                let v = number_text(v);
+                                c.report(
+                                    format!("{base}.measures[{i}].shift.{lang}"),
+                                    say!(
+                                        format!("{v} is not a whole power of ten from -6 to 6"),
+                                        format!("{v}不是-6到6之间的十的整数次幂")
+                                    ),
+                                    hint!(
+                                        "write -1 to show 25.5 as 2.55, for a unit ten times larger",
+                                        "写-1可把25.5显示为2.55，用于大十倍的单位"
+                                    ),
+                                );
                                 0
                             }
                         };

@@ -1,19 +1,15 @@
 //! Warnings for a file that is valid by the letter but probably wrong: the author's tools
 //! print them (`cargo xtask check`, failing on them with `--strict`); the chart draws the file.
 
-use super::problem::{hint, say, Problem, Said};
+use super::problem::{hint, say, Problem};
 use crate::model::Model;
 
 /// A rank more than this many times the largest known field size is probably a typo.
 const FAR_ABOVE_FIELD: u32 = 2;
 
-fn warning(path: String, message: Said, hint: Said) -> Problem {
-    Problem::new(path, message, hint)
-}
-
 /// A rank far above every field size the series gives.
 fn far_above(path: String, rank: u32, year: i32, field: u32) -> Problem {
-    warning(
+    Problem::new(
         path,
         say!(
             format!(
@@ -30,7 +26,7 @@ fn far_above(path: String, rank: u32, year: i32, field: u32) -> Problem {
 
 /// A move of more than half the field between two evaluations.
 fn big_jump(path: String, jump: u32, from: i32, to: i32, field: u32) -> Problem {
-    warning(
+    Problem::new(
         path,
         say!(
             format!(
@@ -127,7 +123,7 @@ fn main_warnings(model: &Model) -> Vec<Problem> {
     if yearly * 2 > steps.len() {
         for (i, w) in points.windows(2).enumerate() {
             for year in w[0].year + 1..w[1].year {
-                out.push(warning(
+                out.push(Problem::new(
                     format!("ranking.points[{}]", i + 1),
                     say!(
                         format!(

@@ -36,10 +36,7 @@ macro_rules! say {
 #[cfg(feature = "author")]
 macro_rules! hint {
     ($en:expr, $zh:expr $(,)?) => {
-        $crate::check::problem::Said {
-            en: ($en).into(),
-            zh: ($zh).into(),
-        }
+        say!($en, $zh)
     };
 }
 #[cfg(not(feature = "author"))]
