@@ -378,6 +378,22 @@ async fn embed_test_page_two_instances_hostile_css_strict_csp() {
         1,
         "{fetched:?}"
     );
+    // The published module is minified: smaller than the readable bindings alone, which
+    // `pkg/` keeps for hosts that import them, with none of their doc comments.
+    let texts = b
+        .js_async(
+            "(async () => { const [joined, bindings] = await Promise.all(['/rankclimb.js', '/pkg/rankclimb.js']
+               .map((p) => fetch(p).then((r) => r.text())));
+             arguments[arguments.length - 1]([joined.length, bindings.length, joined.includes('/**')]); })();",
+        )
+        .await;
+    let joined = texts[0].as_u64().expect("length");
+    let bindings = texts[1].as_u64().expect("length");
+    assert!(
+        joined < bindings && texts[2] == false,
+        "rankclimb.js is {joined} characters (with doc comments: {}), the bindings alone {bindings}",
+        texts[2]
+    );
     // Each instance answers for itself.
     let first = b
         .js("return qa('[data-rankclimb]')[0].rankclimb.pointOf(2020)")

@@ -108,8 +108,9 @@ fn write_bindings(wasm: &Path, pkg: &Path, keep_names: bool) -> Result<()> {
 
 /// The loader imports the bindings; a page would fetch them only after parsing the loader,
 /// one round trip later. Writing both into `rankclimb.js` saves that trip. `pkg/` stays,
-/// for hosts that import the bindings themselves.
-fn bundle_loader(out: &Path) -> Result<()> {
+/// for hosts that import the bindings themselves. Minified, except in a names build, whose
+/// loader stays readable for the bench's profiles.
+fn bundle_loader(out: &Path, minify: bool) -> Result<()> {
     const IMPORT: &str = "import init, { Chart } from './pkg/rankclimb.js';";
     let loader_path = out.join("rankclimb.js");
     let loader = fs::read_to_string(&loader_path)?;
@@ -118,12 +119,15 @@ fn bundle_loader(out: &Path) -> Result<()> {
         bail!("the loader no longer imports the bindings as `{IMPORT}`, or the bindings no longer export `__wbg_init`: update bundle_loader");
     }
     let loader = loader.replacen(IMPORT, "const init = __wbg_init;", 1);
-    fs::write(
-        &loader_path,
-        format!(
-            "// wasm-bindgen's bindings (pkg/rankclimb.js), then the loader.\n{glue}\n{loader}"
-        ),
-    )?;
+    let joined = format!(
+        "// wasm-bindgen's bindings (pkg/rankclimb.js), then the loader.\n{glue}\n{loader}"
+    );
+    let joined = if minify {
+        crate::minify_js::minified_module(&joined)?
+    } else {
+        joined
+    };
+    fs::write(&loader_path, joined)?;
     Ok(())
 }
 
@@ -162,8 +166,12 @@ pub fn dist_with(root: &Path, keep_names: bool, base_url: Option<&str>) -> Resul
     step(&format!(
         "shortened the wasm's import names ({saved} bytes)"
     ));
-    step("joining the bindings and the loader into one module, rankclimb.js");
-    bundle_loader(&out)?;
+    step(if keep_names {
+        "joining the bindings and the loader into one module, rankclimb.js"
+    } else {
+        "joining the bindings and the loader into one minified module, rankclimb.js"
+    });
+    bundle_loader(&out, !keep_names)?;
     build_studio(root, &out)?;
     crate::packages::ensure(&crate::packages::FONTS)?;
     let font_ratio = crate::static_images::render_all(&out)?;

@@ -6,6 +6,7 @@ mod compress;
 mod dist;
 mod em_sized_text;
 mod merge_csv;
+mod minify_js;
 mod packages;
 mod prerender;
 mod reader_wasm;
