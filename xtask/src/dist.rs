@@ -123,7 +123,7 @@ fn bundle_loader(out: &Path, minify: bool) -> Result<()> {
         "// wasm-bindgen's bindings (pkg/rankclimb.js), then the loader.\n{glue}\n{loader}"
     );
     let joined = if minify {
-        crate::minify_js::minified_module(&joined)?
+        crate::minify::minified_module(&joined)?
     } else {
         joined
     };
@@ -155,6 +155,14 @@ pub fn dist_with(root: &Path, keep_names: bool, base_url: Option<&str>) -> Resul
     let mut stylesheet = fs::read_to_string(&css).context("reading www/rankclimb.css")?;
     stylesheet.push_str(&rankclimb::figure_markup::reserve_css());
     fs::write(&css, stylesheet)?;
+    // Minified before the prerender inlines them into each page.
+    for name in ["rankclimb.css", "page.css", "embed.css"] {
+        let path = out.join(name);
+        let text = fs::read_to_string(&path).with_context(|| format!("reading {name}"))?;
+        let minified =
+            crate::minify::minified_css(&text).with_context(|| format!("minifying {name}"))?;
+        fs::write(&path, minified)?;
+    }
     crate::merge_csv::merge_all(&out.join("data"))?;
     step(if keep_names {
         "generating the JS bindings (wasm-bindgen-cli-support, function names kept)"

@@ -6,13 +6,14 @@ mod compress;
 mod dist;
 mod em_sized_text;
 mod merge_csv;
-mod minify_js;
+mod minify;
 mod packages;
 mod prerender;
 mod reader_wasm;
 mod serve;
 mod share;
 mod short_imports;
+mod size_report;
 mod static_images;
 mod test;
 
@@ -44,6 +45,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   bench --studio       measure only the studio's edit → preview time
   bench --first-paint  measure only when the chart is on screen (rank.html, article.html)
                        against the Chart.js page, desktop and phone
+  size                 build dist/ with the wasm's function names kept and say what its bytes
+                       are for, by crate and by our own modules
   check [--strict] FILE
                        validate a data file and list every problem with its place and a fix,
                        and every warning (a valid file that is probably wrong; --strict
@@ -84,6 +87,12 @@ fn run() -> Result<()> {
             serve::serve(&dir, port)
         }
         Some("test") => test::test(&root),
+        Some("size") => {
+            let dir = dist::dist_with(&root, true, None)?;
+            size_report::report(&dir.join("pkg").join("rankclimb_bg.wasm"))?;
+            step("dist/ now holds the names build; `cargo xtask dist` writes the published one");
+            Ok(())
+        }
         Some("bench") => {
             let runs = match args.get(1).map(String::as_str) {
                 Some("--studio") => return bench::bench_studio(&root),
