@@ -510,3 +510,72 @@ fn shifted_values_move_the_point_only() {
     }
     assert_eq!(format_shifted(2.5, true, 1), "+25");
 }
+
+/// The number in attribute `name="…"` of one SVG element.
+fn number_attr(element: &str, name: &str) -> f64 {
+    let key = format!(" {name}=\"");
+    let start = element
+        .find(&key)
+        .map(|i| i + key.len())
+        .expect("attribute");
+    let end = element[start..].find('"').expect("closing quote") + start;
+    element[start..end].parse().expect("a number")
+}
+
+#[test]
+fn rank_values_sit_on_a_patch_of_background_in_forced_colours() {
+    let m = story();
+    let l = layout(&m, 0, 400.0, Lang::Zh);
+    // Chromium's forced colours on a dark system theme: its GrayText (the strips) is a green
+    // as bright as its Highlight (the values better than the overall rank).
+    let theme = Theme::system(
+        RGBAColor(0, 0, 0, 1.0),
+        RGBAColor(255, 255, 255, 1.0),
+        RGBAColor(26, 235, 255, 1.0),
+        RGBAColor(63, 242, 63, 1.0),
+    );
+    let mut svg = String::new();
+    {
+        let v = l.viewport;
+        let root = SVGBackend::with_string(&mut svg, (v.width, v.height)).into_drawing_area();
+        draw_panel(&root, &l, 1.0, None, &theme, Layer::All).expect("draws");
+    }
+    let PanelMarks::Ranks { rows, .. } = &l.marks else {
+        panic!("ranks")
+    };
+    for row in rows {
+        let text_at = svg
+            .match_indices("<text")
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let element = &svg[i..];
+                let content = element.split_once('>').map_or("", |(_, rest)| rest);
+                content.split("</text>").next().map(str::trim) == Some(row.value.as_str())
+            })
+            .unwrap_or_else(|| panic!("{} is drawn", row.value));
+        let text = &svg[text_at..svg[text_at..].find('>').map_or(svg.len(), |e| text_at + e)];
+        let patch_at = svg[..text_at].rfind('<').expect("an element before");
+        let patch = &svg[patch_at..text_at];
+        assert!(
+            patch.starts_with("<rect") && patch.contains("fill=\"#000000\""),
+            "{} is not written on the background: {patch}",
+            row.value
+        );
+        let (x, y) = (number_attr(text, "x"), number_attr(text, "y"));
+        let (px, py) = (number_attr(patch, "x"), number_attr(patch, "y"));
+        let (w, h) = (number_attr(patch, "width"), number_attr(patch, "height"));
+        let strip_half = 3.0;
+        assert!(
+            px <= x && px + w >= x + approx_text_width(&row.value, 12.0),
+            "{}: the patch {px}..{} does not span the text from {x}",
+            row.value,
+            px + w
+        );
+        assert!(
+            py <= y - strip_half && py + h >= y + strip_half,
+            "{}: the patch {py}..{} does not cover the strip at {y}",
+            row.value,
+            py + h
+        );
+    }
+}

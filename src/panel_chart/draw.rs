@@ -36,6 +36,35 @@ fn draw_row_label<DB: DrawingBackend>(
     Ok(())
 }
 
+/// A value written on a rank strip, on a patch of the background: the strip's colour is
+/// close to the text's in some palettes (forced colours' GrayText under a Highlight-coloured
+/// value), and a halo keeps it readable in every theme. The patch is sized by the width
+/// estimate, the same on every backend, so the still and the canvas agree.
+fn draw_value_on_strip<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &PanelLayout,
+    value: &str,
+    (x, y): (i32, i32),
+    color: &RGBAColor,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let v = layout.viewport;
+    let size = 12.0 * v.scale;
+    let pad = v.px(2.0);
+    let half = (size * 0.7).round() as i32;
+    let width = approx_text_width(value, size).round() as i32;
+    root.draw(&Rectangle::new(
+        [(x - pad, y - half), (x + width + pad, y + half)],
+        theme.background.filled(),
+    ))?;
+    root.draw(&Text::new(
+        value,
+        (x, y),
+        text_style(&v, 12.0, true, color, HPos::Left, VPos::Center),
+    ))?;
+    Ok(())
+}
+
 pub fn draw_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &PanelLayout,
@@ -104,11 +133,8 @@ pub fn draw_panel<DB: DrawingBackend>(
                 if row.dot_x.is_none() && t >= 1.0 {
                     // An unknown rank stays visibly unknown: a dash at the strip's start.
                     if moving {
-                        root.draw(&Text::new(
-                            row.value.as_str(),
-                            (*strip_left + v.px(2.0), row.strip_y),
-                            text_style(&v, 12.0, true, &theme.muted, HPos::Left, VPos::Center),
-                        ))?;
+                        let at = (*strip_left + v.px(2.0), row.strip_y);
+                        draw_value_on_strip(root, layout, &row.value, at, &theme.muted, theme)?;
                     }
                 }
                 let (Some(x), true) = (row.dot_x, t > 0.0) else {
@@ -123,11 +149,8 @@ pub fn draw_panel<DB: DrawingBackend>(
                     ))?;
                 }
                 if t >= 1.0 && moving {
-                    root.draw(&Text::new(
-                        row.value.as_str(),
-                        (x + v.px(10.0), row.strip_y),
-                        text_style(&v, 12.0, true, &color, HPos::Left, VPos::Center),
-                    ))?;
+                    let at = (x + v.px(10.0), row.strip_y);
+                    draw_value_on_strip(root, layout, &row.value, at, &color, theme)?;
                 }
                 if inspected == Some(i) && moving {
                     root.draw(&Circle::new(
