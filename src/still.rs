@@ -164,12 +164,12 @@ pub fn still_svg(
     let last = layer(Layer::Moving, 1.0)?;
     let (w, h) = (viewport.width, viewport.height);
     let entry_svg = canvas_faithful_text(&format!(
-        r#"<svg class="{class} rankclimb-still-entry" viewBox="0 0 {w} {h}" data-width="{css_width}" data-height="{css_height}" preserveAspectRatio="xMidYMin meet" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{still}{entry}</svg>"#,
+        r#"<svg class="{class} rankclimb-still-entry" viewBox="0 0 {w} {h}" data-width="{css_width}" data-height="{css_height}" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{still}{entry}</svg>"#,
     ));
     // An image cannot take the page's stylesheet: the font is named in the picture itself.
     // (Named after the text is made faithful, which drops the font each element repeats.)
     let final_svg = canvas_faithful_text(&format!(
-        r#"<svg viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMin meet" xmlns="http://www.w3.org/2000/svg">{still}{swept}{last}</svg>"#,
+        r#"<svg viewBox="0 0 {w} {h}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">{still}{swept}{last}</svg>"#,
     ))
     .replacen(
         "<svg ",
