@@ -534,15 +534,30 @@ fn rank_values_sit_on_a_patch_of_background_in_forced_colours() {
         RGBAColor(26, 235, 255, 1.0),
         RGBAColor(63, 242, 63, 1.0),
     );
-    let mut svg = String::new();
-    {
-        let v = l.viewport;
-        let root = SVGBackend::with_string(&mut svg, (v.width, v.height)).into_drawing_area();
-        draw_panel(&root, &l, 1.0, None, &theme, Layer::All).expect("draws");
-    }
+    let drawn = |inspected: Option<usize>| {
+        let mut svg = String::new();
+        {
+            let v = l.viewport;
+            let root = SVGBackend::with_string(&mut svg, (v.width, v.height)).into_drawing_area();
+            draw_panel(&root, &l, 1.0, inspected, &theme, Layer::All).expect("draws");
+        }
+        svg
+    };
     let PanelMarks::Ranks { rows, .. } = &l.marks else {
         panic!("ranks")
     };
+    // On the inspected row, the patch takes the row's tint over the background.
+    let svg = drawn(Some(0));
+    let text_at = svg
+        .find(">\n73\n</text>")
+        .and_then(|e| svg[..e].rfind("<text"));
+    let tint_at = text_at.and_then(|t| svg[..t].rfind('<'));
+    let tint = &svg[tint_at.unwrap_or(0)..text_at.unwrap_or(0)];
+    assert!(
+        tint.starts_with("<rect") && tint.contains("opacity=\"0.2\""),
+        "the inspected value's patch is not tinted: {tint}"
+    );
+    let svg = drawn(None);
     for row in rows {
         let text_at = svg
             .match_indices("<text")

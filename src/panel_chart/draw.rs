@@ -39,13 +39,14 @@ fn draw_row_label<DB: DrawingBackend>(
 /// A value written on a rank strip, on a patch of the background: the strip's colour is
 /// close to the text's in some palettes (forced colours' GrayText under a Highlight-coloured
 /// value), and a halo keeps it readable in every theme. The patch is sized by the width
-/// estimate, the same on every backend, so the still and the canvas agree.
+/// estimate, the same on every backend, so the still and the canvas agree. On the inspected
+/// row the patch takes the row's tint as well.
 fn draw_value_on_strip<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &PanelLayout,
     value: &str,
     (x, y): (i32, i32),
-    color: &RGBAColor,
+    (color, inspected): (&RGBAColor, bool),
     theme: &Theme,
 ) -> Result<(), DrawError> {
     let v = layout.viewport;
@@ -53,10 +54,11 @@ fn draw_value_on_strip<DB: DrawingBackend>(
     let pad = v.px(2.0);
     let half = (size * 0.7).round() as i32;
     let width = approx_text_width(value, size).round() as i32;
-    root.draw(&Rectangle::new(
-        [(x - pad, y - half), (x + width + pad, y + half)],
-        theme.background.filled(),
-    ))?;
+    let patch = [(x - pad, y - half), (x + width + pad, y + half)];
+    root.draw(&Rectangle::new(patch, theme.background.filled()))?;
+    if inspected {
+        root.draw(&Rectangle::new(patch, theme.highlight.filled()))?;
+    }
     root.draw(&Text::new(
         value,
         (x, y),
@@ -134,7 +136,8 @@ pub fn draw_panel<DB: DrawingBackend>(
                     // An unknown rank stays visibly unknown: a dash at the strip's start.
                     if moving {
                         let at = (*strip_left + v.px(2.0), row.strip_y);
-                        draw_value_on_strip(root, layout, &row.value, at, &theme.muted, theme)?;
+                        let ink = (&theme.muted, inspected == Some(i));
+                        draw_value_on_strip(root, layout, &row.value, at, ink, theme)?;
                     }
                 }
                 let (Some(x), true) = (row.dot_x, t > 0.0) else {
@@ -150,7 +153,8 @@ pub fn draw_panel<DB: DrawingBackend>(
                 }
                 if t >= 1.0 && moving {
                     let at = (x + v.px(10.0), row.strip_y);
-                    draw_value_on_strip(root, layout, &row.value, at, &color, theme)?;
+                    let ink = (&color, inspected == Some(i));
+                    draw_value_on_strip(root, layout, &row.value, at, ink, theme)?;
                 }
                 if inspected == Some(i) && moving {
                     root.draw(&Circle::new(
