@@ -3,8 +3,8 @@
 //! The pure core runs and is tested natively, in stages: the data file as written
 //! (`data`) → checked (`check`) into the validated `model` → laid out and drawn by each
 //! chart (`rank_chart`, `panel_chart`, sharing `drawing`) through any plotters backend →
-//! one canvas whatever it shows (`view`), or the whole picture (`static_image`). `lang`
-//! holds the languages and every phrase, `words` what is said about the data, and
+//! one canvas whatever it shows (`view`), or the whole picture (`static_image`). `phrasebook`
+//! holds the languages and every phrase, `describe` what is said about the data, and
 //! `interaction` what reader input does. `web` is the thin wasm32 shell that owns the
 //! canvas, frames, events and DOM.
 
@@ -34,6 +34,11 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+// Talc instead of the default dlmalloc: some 5 KB less wasm for the same allocations.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use check::{validate, DataError};
 pub use data::DataFile;
