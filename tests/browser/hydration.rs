@@ -198,39 +198,27 @@ async fn still_then_live(options: Options, page: &str, label: &str, left_css_px:
     b.close().await;
 }
 
+/// A desktop window 1200 px wide at a device pixel ratio of 2.
+fn desktop_1200() -> Options {
+    Options {
+        width: 1200,
+        height: 900,
+        scale: 2.0,
+        ..Options::default()
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn the_still_is_on_screen_before_the_wasm_and_the_canvas_takes_its_place_at_1200_px() {
-    still_then_live(
-        Options {
-            width: 1200,
-            height: 900,
-            scale: 2.0,
-            ..Options::default()
-        },
-        "rank.html",
-        "1200",
-        None,
-    )
-    .await;
+    still_then_live(desktop_1200(), "rank.html", "1200", None).await;
 }
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn on_a_wider_page_the_still_keeps_the_rank_axis_where_the_canvas_draws_it() {
     // index.html at 1200 px: a box 1,168 px wide and 460 high, the still drawn for 800 × 450.
-    still_then_live(
-        Options {
-            width: 1200,
-            height: 900,
-            scale: 2.0,
-            ..Options::default()
-        },
-        "index.html",
-        "1200-wide-page",
-        Some(72.0),
-    )
-    .await;
+    still_then_live(desktop_1200(), "index.html", "1200-wide-page", Some(72.0)).await;
 }
 
 #[tokio::test]
