@@ -53,22 +53,67 @@ async fn stage_png(b: &Browser) -> Vec<u8> {
         .expect("a screenshot of the chart's box")
 }
 
-/// The left `columns` of each row of an RGBA image `width` wide.
-fn left_columns(rgba: &[u8], width: u32, columns: u32) -> Vec<u8> {
-    rgba.chunks(width as usize * 4)
-        .flat_map(|row| row[..(columns.min(width) as usize * 4)].to_vec())
-        .collect()
-}
-
-/// How many inked pixels each of an RGBA image's `columns` holds.
-fn ink_by_column(rgba: &[u8], columns: u32) -> Vec<u32> {
-    let mut ink = vec![0; columns as usize];
-    for (i, p) in rgba.chunks(4).enumerate() {
-        if p[..3].iter().any(|c| *c < 200) {
-            ink[i % columns as usize] += 1;
+/// How many inked pixels each of the left `columns` of an RGBA image `width` wide holds.
+fn ink_by_column(rgba: &[u8], width: u32, columns: u32) -> Vec<u32> {
+    let mut ink = vec![0; columns.min(width) as usize];
+    for row in rgba.chunks(width as usize * 4) {
+        for (x, p) in row.chunks(4).take(ink.len()).enumerate() {
+            if p[..3].iter().any(|c| *c < 200) {
+                ink[x] += 1;
+            }
         }
     }
     ink
+}
+
+/// The still (`before`) and the canvas (`after`) look the same: they differ only by
+/// anti-aliasing.
+fn assert_same_picture(label: &str, before: &[u8], after: &[u8]) {
+    let (differing, ink) = difference(before, after, 64);
+    eprintln!(
+        "{label}: {:.2}% of pixels differ beyond anti-aliasing; {:.1}% ink",
+        differing * 100.0,
+        ink * 100.0
+    );
+    assert!(ink > 0.005, "{label}: the still is blank ({ink})");
+    assert!(
+        differing < 0.01,
+        "{label}: the canvas does not look like the still: {:.2}% of pixels differ (see target/screenshots/still-{label}.png and live-{label}.png)",
+        differing * 100.0
+    );
+}
+
+/// In a box wider than the still was drawn for, the rank axis in the left `columns` stays
+/// where it was. The still is scaled a little to the box's height, so rows may sit a pixel
+/// apart: what must agree is where the ink is across the columns.
+fn assert_axis_kept(
+    label: &str,
+    (before, after): (&[u8], &[u8]),
+    width: u32,
+    columns: u32,
+    scale: f64,
+) {
+    let centre = |rgba: &[u8]| {
+        let ink = ink_by_column(rgba, width, columns);
+        let total: u32 = ink.iter().sum();
+        let moment: f64 = ink
+            .iter()
+            .enumerate()
+            .map(|(x, n)| x as f64 * f64::from(*n))
+            .sum();
+        (f64::from(total), moment / f64::from(total.max(1)))
+    };
+    let ((ta, ca), (tc, cc)) = (centre(before), centre(after));
+    eprintln!("{label}: ink {ta} and {tc}, centred at x = {ca:.1} and {cc:.1}");
+    assert!(
+        ta > 200.0,
+        "{label}: no rank axis in the still's left {columns} device px"
+    );
+    // Centred, the still put the axis some 180 CSS px further right than the canvas.
+    assert!(
+        (ca - cc).abs() <= 3.0 * scale && (ta - tc).abs() < 0.3 * ta,
+        "{label}: the rank axis moved when the canvas took the still's place (ink {ta} and {tc} at x = {ca:.1} and {cc:.1}; see target/screenshots/still-{label}.png and live-{label}.png)"
+    );
 }
 
 /// Under reduced motion, the chart's box before and after the wasm: the whole box, or where
@@ -150,49 +195,10 @@ async fn still_then_live(options: Options, page: &str, label: &str, left_css_px:
     let (wa, ha, a) = decode(&before);
     let (wb, hb, c) = decode(&after);
     assert_eq!((wa, ha), (wb, hb), "{label}: the chart's box changed size");
-    if let Some(px) = left_css_px {
-        // The still is scaled a little to the box's height, so rows may sit a pixel apart:
-        // what must agree is where the ink is across the columns.
-        let columns = (px * scale).round() as u32;
-        let (pa, pc) = (
-            ink_by_column(&left_columns(&a, wa, columns), columns),
-            ink_by_column(&left_columns(&c, wb, columns), columns),
-        );
-        let centre = |ink: &[u32]| {
-            let total: u32 = ink.iter().sum();
-            let moment: f64 = ink
-                .iter()
-                .enumerate()
-                .map(|(x, n)| x as f64 * f64::from(*n))
-                .sum();
-            (f64::from(total), moment / f64::from(total.max(1)))
-        };
-        let ((ta, ca), (tc, cc)) = (centre(&pa), centre(&pc));
-        eprintln!("{label}: ink {ta} and {tc}, centred at x = {ca:.1} and {cc:.1}");
-        assert!(
-            ta > 200.0,
-            "{label}: no rank axis in the still's left {px} px"
-        );
-        // Centred, the still put the axis some 180 CSS px further right than the canvas.
-        assert!(
-            (ca - cc).abs() <= 3.0 * scale && (ta - tc).abs() < 0.3 * ta,
-            "{label}: the rank axis moved when the canvas took the still's place (ink {ta} and {tc} at x = {ca:.1} and {cc:.1}; see target/screenshots/still-{label}.png and live-{label}.png)"
-        );
-        b.close().await;
-        return;
+    match left_css_px {
+        Some(px) => assert_axis_kept(label, (&a, &c), wa, (px * scale).round() as u32, scale),
+        None => assert_same_picture(label, &a, &c),
     }
-    let (differing, ink) = difference(&a, &c, 64);
-    eprintln!(
-        "{label}: {:.2}% of pixels differ beyond anti-aliasing; {:.1}% ink",
-        differing * 100.0,
-        ink * 100.0
-    );
-    assert!(ink > 0.005, "{label}: the still is blank ({ink})");
-    assert!(
-        differing < 0.01,
-        "{label}: the canvas does not look like the still: {:.2}% of pixels differ (see target/screenshots/still-{label}.png and live-{label}.png)",
-        differing * 100.0
-    );
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "{label}: {errors:?}");
     b.close().await;
