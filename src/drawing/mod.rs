@@ -10,5 +10,5 @@ mod theme;
 pub use easing::ease_in_out_cubic;
 pub use error::DrawError;
 pub use surface::{Layer, Rect, Viewport, NARROW_BELOW_CSS_PX};
-pub use text_fit::{approx_text_width, fit_text, text_style, wrap_text};
+pub use text_fit::{approx_text_width, draw_chip, fit_text, text_style, wrap_text};
 pub use theme::{parse_css_color, Theme, FONT_FAMILY};

@@ -1,11 +1,30 @@
-//! Text on the canvas: its style at the canvas's scale, and its fitting into a box by an
-//! estimate of its width (measuring on wasm would append a `<span>` to the host page).
+//! Text on the canvas: its style at the canvas's scale, its fitting into a box by an
+//! estimate of its width (measuring on wasm would append a `<span>` to the host page), and
+//! the chip that keeps it legible over lines.
 
+use super::error::DrawError;
 use super::surface::Viewport;
 use super::theme::FONT_FAMILY;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBAColor;
+
+/// A chip under text that crosses lines or strips: the box filled with the background, then
+/// with `tint` where the text sits on a tinted area (a band, a highlighted row), so the chip
+/// matches what is around it.
+pub fn draw_chip<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    corners: [(i32, i32); 2],
+    background: &RGBAColor,
+    tint: Option<&RGBAColor>,
+) -> Result<(), DrawError> {
+    root.draw(&Rectangle::new(corners, background.filled()))?;
+    if let Some(tint) = tint {
+        root.draw(&Rectangle::new(corners, tint.filled()))?;
+    }
+    Ok(())
+}
 
 pub fn text_style<'a>(
     v: &Viewport,

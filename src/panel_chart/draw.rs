@@ -1,7 +1,9 @@
 //! Drawing an indicator panel through any plotters backend.
 
 use super::layout::{PanelLayout, PanelMarks};
-use crate::drawing::{approx_text_width, ease_in_out_cubic, text_style, DrawError, Layer, Theme};
+use crate::drawing::{
+    approx_text_width, draw_chip, ease_in_out_cubic, text_style, DrawError, Layer, Theme,
+};
 use crate::numeric::Clamped;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -55,10 +57,8 @@ fn draw_value_on_strip<DB: DrawingBackend>(
     let half = (size * 0.7).round() as i32;
     let width = approx_text_width(value, size).round() as i32;
     let patch = [(x - pad, y - half), (x + width + pad, y + half)];
-    root.draw(&Rectangle::new(patch, theme.background.filled()))?;
-    if inspected {
-        root.draw(&Rectangle::new(patch, theme.highlight.filled()))?;
-    }
+    let tint = inspected.then_some(&theme.highlight);
+    draw_chip(root, patch, &theme.background, tint)?;
     root.draw(&Text::new(
         value,
         (x, y),

@@ -5,7 +5,7 @@ use super::annotation_draw::{draw_bands, draw_callouts, draw_reference_lines};
 use super::layout::RankLayout;
 use super::marks::{rank_label_anchor, LabelAnchor};
 use super::peer_draw::{draw_focused_peer, draw_peers};
-use crate::drawing::{approx_text_width, text_style, DrawError, Theme};
+use crate::drawing::{approx_text_width, draw_chip, text_style, DrawError, Theme};
 use crate::model::Model;
 use crate::numeric::Clamped;
 use crate::phrasebook::phrases::{example_watermark, not_reported, rank_short, year_label};
@@ -237,8 +237,7 @@ pub fn draw_rank_moving<DB: DrawingBackend>(
         // the band's own colour under them keeps them legible.
         if words.chip {
             let chip = [(words.b.left, words.b.top), (words.b.right, words.b.bottom)];
-            root.draw(&Rectangle::new(chip, theme.background.filled()))?;
-            root.draw(&Rectangle::new(chip, theme.gap_fill.filled()))?;
+            draw_chip(root, chip, &theme.background, Some(&theme.gap_fill))?;
         }
         root.draw(&Text::new(
             words.text.as_str(),

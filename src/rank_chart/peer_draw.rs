@@ -3,7 +3,7 @@
 
 use super::layout::RankLayout;
 use super::peer_layout::{PeerLine, END_LABEL_PX};
-use crate::drawing::{text_style, DrawError, Rect, Theme, Viewport};
+use crate::drawing::{draw_chip, text_style, DrawError, Rect, Theme, Viewport};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -88,10 +88,8 @@ pub fn draw_focused_peer<DB: DrawingBackend>(
         ))?;
     }
     if let Some((text, b)) = &line.label {
-        root.draw(&Rectangle::new(
-            [(b.left - v.px(2.0), b.top), (b.right + v.px(2.0), b.bottom)],
-            theme.background.filled(),
-        ))?;
+        let chip = [(b.left - v.px(2.0), b.top), (b.right + v.px(2.0), b.bottom)];
+        draw_chip(root, chip, &theme.background, None)?;
         draw_end_label(root, &v, text, b, true, &theme.text)?;
     }
     Ok(())
