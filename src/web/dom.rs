@@ -58,6 +58,12 @@ fn refused(e: &JsValue, what: std::fmt::Arguments) -> DomError {
     }
 }
 
+/// A length in CSS pixels, as a style property takes it ("460px"), its number written
+/// without core's float formatting.
+pub(super) fn css_px(v: f64) -> String {
+    format!("{}px", number_text(v))
+}
+
 pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, DomError> {
     let e = doc
         .create_element(tag)
@@ -154,7 +160,7 @@ pub(super) fn build_node(doc: &Document, node: &Node) -> Result<Element, DomErro
     }
     if let (Some(h), Some(e)) = (node.height, e.dyn_ref::<HtmlElement>()) {
         e.style()
-            .set_property("height", &format!("{}px", number_text(h)))
+            .set_property("height", &css_px(h))
             .step(format_args!(
                 "sizing <{} class=\"{}\">",
                 node.tag, node.class

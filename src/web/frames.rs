@@ -1,12 +1,12 @@
 //! The frame loop and compositing: each canvas is its still layer (drawn once per layout),
 //! the part of its swept layer the line has passed, and what moves, drawn over them.
 
+use super::dom::css_px;
 use super::host::{mark, report};
 use super::state::Instance;
 use crate::drawing::{Layer, Viewport};
 use crate::figure_markup::NARROW_BELOW_CSS_PX;
 use crate::numeric::Clamped;
-use crate::phrasebook::numbers::number_text;
 use crate::view::{
     area_from, draw_view, swept_bounds, swept_x, view_css_height, view_layout, Focus, ViewLayout,
 };
@@ -226,11 +226,9 @@ impl Instance {
                 // Important, so a host stylesheet such as `canvas { width: 100% !important }`
                 // cannot stretch the canvas away from its backing store.
                 for (name, value) in [("width", css_width), ("height", css_height)] {
-                    if let Err(e) = style.set_property_with_priority(
-                        name,
-                        &format!("{}px", number_text(value)),
-                        "important",
-                    ) {
+                    if let Err(e) =
+                        style.set_property_with_priority(name, &css_px(value), "important")
+                    {
                         report(format!("sizing the canvas: {e:?}"));
                     }
                 }

@@ -1,11 +1,10 @@
 //! The readout of the inspected item: its tooltip beside the mark, and its sentence in the
 //! live region for screen readers.
 
-use super::dom::{el, SurfaceDom};
+use super::dom::{css_px, el, SurfaceDom};
 use super::state::{Instance, State};
 use crate::describe::Readout;
 use crate::interaction::Inspected;
-use crate::phrasebook::numbers::number_text;
 use crate::view::ViewKind;
 use crate::view::{item_count, readout, readout_position};
 use web_sys::{CustomEvent, CustomEventInit, Document};
@@ -187,8 +186,8 @@ impl SurfaceDom {
         t.set_hidden(false);
         let size = (f64::from(t.offset_width()), f64::from(t.offset_height()));
         let (left, top) = readout_position(anchor, size, stage, marks);
-        let _placed = style.set_property("left", &format!("{}px", number_text(left)));
-        let _placed = style.set_property("top", &format!("{}px", number_text(top)));
+        let _placed = style.set_property("left", &css_px(left));
+        let _placed = style.set_property("top", &css_px(top));
     }
 
     pub fn hide_tooltip(&self) {
